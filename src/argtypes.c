@@ -1,0 +1,474 @@
+/* SPDX-License-Identifier: MIT */
+/* One printer per argument meaning. Reads from the tracee are bounded: a
+ * string by -s (paths by PATH_MAX), a buffer by -s, an array by -s items. */
+#include "argtypes.h"
+#include "options.h"
+#include "structs/structs.h"
+#include "umem.h"
+#include "util.h"
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define PATH_LIMIT 4096
+
+/* ---- strings and buffers ---- */
+
+void print_path(struct call *c, struct emit *e, const char *name, unsigned long addr)
+{
+	char buf[PATH_LIMIT + 1];
+	bool term;
+	if (!addr) {
+		emit_ptr(e, name, 0);
+		return;
+	}
+	long n = umem_readstr(c->pid, addr, buf, PATH_LIMIT, &term);
+	if (n < 0) {
+		emit_ptr(e, name, addr);
+		return;
+	}
+	emit_str(e, name, buf, (size_t)n, term ? 0 : STR_TRUNCATED);
+}
+
+void print_str(struct call *c, struct emit *e, const char *name, unsigned long addr)
+{
+	size_t max = (size_t)opt.strsize;
+	char small[256], *buf = small;
+	bool term;
+	if (!addr) {
+		emit_ptr(e, name, 0);
+		return;
+	}
+	if (max + 1 > sizeof(small))
+		buf = xmalloc(max + 1);
+	long n = umem_readstr(c->pid, addr, buf, max, &term);
+	if (n < 0 && max > 0) {
+		emit_ptr(e, name, addr);
+	} else {
+		/* read one byte more to know whether the string went on */
+		bool more = false;
+		if (!term) {
+			char extra;
+			more = umem_read(c->pid, addr + max, &extra, 1) == 0 && extra != 0;
+		}
+		emit_str(e, name, buf, n < 0 ? 0 : (size_t)n, more ? STR_TRUNCATED : 0);
+	}
+	if (buf != small)
+		free(buf);
+}
+
+void print_buf(struct call *c, struct emit *e, const char *name, unsigned long addr, unsigned long len)
+{
+	size_t show = len < (unsigned long)opt.strsize ? len : (size_t)opt.strsize;
+	char small[256], *buf = small;
+	if (!addr) {
+		emit_ptr(e, name, 0);
+		return;
+	}
+	if (show > sizeof(small))
+		buf = xmalloc(show);
+	if (umem_read(c->pid, addr, buf, show) < 0)
+		emit_ptr(e, name, addr);
+	else
+		emit_str(e, name, buf, show, show < len ? STR_TRUNCATED : 0);
+	if (buf != small)
+		free(buf);
+}
+
+/* ---- descriptors ---- */
+
+void fd_decorate(struct sbuf *b, pid_t pid, int fd)
+{
+	char link[64], target[PATH_LIMIT];
+	if (fd < 0)
+		return;
+	snprintf(link, sizeof(link), "/proc/%d/fd/%d", (int)pid, fd);
+	ssize_t n = readlink(link, target, sizeof(target) - 1);
+	if (n <= 0)
+		return;
+	sbuf_putc(b, '<');
+	/* a path is tracee data: escape what a terminal would act on */
+	for (ssize_t i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)target[i];
+		if (ch < 0x20 || ch >= 0x7f || ch == '\\' || ch == '>' || ch == '<') {
+			char esc[8];
+			snprintf(esc, sizeof(esc), "\\%o", ch);
+			sbuf_puts(b, esc);
+		} else {
+			sbuf_putc(b, (char)ch);
+		}
+	}
+	sbuf_putc(b, '>');
+}
+
+void print_fd(struct call *c, struct emit *e, const char *name, int fd)
+{
+	emit_int(e, name, fd);
+	if (opt.decode_fds)
+		fd_decorate(emit_sb(e), c->pid, fd);
+}
+
+/* ---- signals ---- */
+
+void signame_format(struct sbuf *b, int sig, bool with_prefix)
+{
+	const char *n = sig > 0 && sig < 32 ? xlat_name(XLAT(signal_names), (unsigned long long)sig) : NULL;
+	if (n) {
+		sbuf_puts(b, with_prefix ? n : n + 3);
+		return;
+	}
+	if (sig == 32) {
+		sbuf_puts(b, with_prefix ? "SIGRTMIN" : "RTMIN");
+		return;
+	}
+	if (sig > 32 && sig <= 64) {
+		sbuf_puts(b, with_prefix ? "SIGRT_" : "RT_");
+		sbuf_dec(b, sig - 32);
+		return;
+	}
+	sbuf_dec(b, sig);
+}
+
+void print_signo(struct emit *e, const char *name, int sig)
+{
+	emit_item(e, name);
+	if (opt.xlat_style == XLAT_STYLE_RAW) {
+		sbuf_dec(emit_sb(e), sig);
+		return;
+	}
+	signame_format(emit_sb(e), sig, true);
+}
+
+static int bit_set(const unsigned char *m, int sig)
+{
+	return (m[(sig - 1) / 8] >> ((sig - 1) % 8)) & 1;
+}
+
+void sigset_format(struct sbuf *b, const unsigned char *mask, size_t bytes)
+{
+	int nsig = (int)(bytes * 8), set = 0;
+	for (int s = 1; s <= nsig; s++)
+		set += bit_set(mask, s);
+	/* more than half set reads better as what is not set */
+	bool inv = set * 2 > nsig;
+	int n = 0;
+	if (inv)
+		sbuf_putc(b, '~');
+	sbuf_putc(b, '[');
+	for (int s = 1; s <= nsig; s++) {
+		if (bit_set(mask, s) == inv)
+			continue;
+		if (n++)
+			sbuf_putc(b, ' ');
+		signame_format(b, s, false);
+	}
+	sbuf_putc(b, ']');
+}
+
+void print_sigset(struct call *c, struct emit *e, const char *name, unsigned long addr, unsigned long size)
+{
+	unsigned char mask[128];
+	if (!addr) {
+		emit_ptr(e, name, 0);
+		return;
+	}
+	if (size == 0 || size > sizeof(mask) || umem_read(c->pid, addr, mask, size) < 0) {
+		emit_ptr(e, name, addr);
+		return;
+	}
+	emit_item(e, name);
+	sigset_format(emit_sb(e), mask, size);
+}
+
+/* ---- structs ---- */
+
+bool fetch_struct(struct call *c, struct emit *e, const char *name, unsigned long addr, void *buf, size_t n)
+{
+	if (!addr) {
+		emit_ptr(e, name, 0);
+		return false;
+	}
+	if (umem_read(c->pid, addr, buf, n) < 0) {
+		emit_ptr(e, name, addr);
+		return false;
+	}
+	return true;
+}
+
+/* ---- arrays of strings ---- */
+
+static void print_strarray(struct call *c, struct emit *e, const char *name, unsigned long addr, bool env)
+{
+	unsigned long ptrs[64];
+	if (!addr) {
+		emit_ptr(e, name, 0);
+		return;
+	}
+	if (env && !opt.verbose) {
+		/* count without printing: strace shows the address and the count */
+		unsigned long n = 0, a = addr;
+		for (;;) {
+			size_t got = umem_read_partial(c->pid, a, ptrs, sizeof(ptrs));
+			size_t k = got / sizeof(long), i;
+			for (i = 0; i < k && ptrs[i]; i++)
+				;
+			n += i;
+			if (i < k || k == 0 || n > 1000000)
+				break;
+			a += k * sizeof(long);
+		}
+		emit_ptr(e, name, addr);
+		char tmp[48];
+		snprintf(tmp, sizeof(tmp), "%lu var%s", n, n == 1 ? "" : "s");
+		emit_comment(e, tmp);
+		return;
+	}
+	unsigned long p;
+	if (umem_read(c->pid, addr, &p, sizeof(p)) < 0) {
+		emit_ptr(e, name, addr);
+		return;
+	}
+	emit_array_begin(e, name);
+	unsigned long i = 0;
+	for (;; i++) {
+		if (umem_read(c->pid, addr + i * sizeof(long), &p, sizeof(p)) < 0) {
+			emit_more(e);
+			break;
+		}
+		if (!p)
+			break;
+		if (i >= (unsigned long)opt.strsize) {
+			emit_more(e);
+			break;
+		}
+		print_str(c, e, NULL, p);
+	}
+	emit_array_end(e);
+}
+
+/* ---- integers through pointers ---- */
+
+static void print_intptr(struct call *c, struct emit *e, const char *name, unsigned long addr, int kind)
+{
+	union { int i; unsigned u; long l; unsigned long ul; } v;
+	size_t n = kind >= 2 ? sizeof(long) : sizeof(int);
+	if (!fetch_struct(c, e, name, addr, &v, n))
+		return;
+	emit_array_begin(e, name);
+	switch (kind) {
+	case 0: emit_int(e, NULL, v.i); break;
+	case 1: emit_uint(e, NULL, v.u); break;
+	case 2: emit_int(e, NULL, v.l); break;
+	case 3: emit_uint(e, NULL, v.ul); break;
+	case 4: print_fd(c, e, NULL, v.i); break;
+	}
+	emit_array_end(e);
+}
+
+static void print_fdpair(struct call *c, struct emit *e, const char *name, unsigned long addr)
+{
+	int fds[2];
+	if (!fetch_struct(c, e, name, addr, fds, sizeof(fds)))
+		return;
+	emit_array_begin(e, name);
+	print_fd(c, e, NULL, fds[0]);
+	print_fd(c, e, NULL, fds[1]);
+	emit_array_end(e);
+}
+
+static void print_openflags(struct emit *e, const char *name, unsigned long v)
+{
+	emit_item(e, name);
+	struct sbuf *b = emit_sb(e);
+	if (opt.xlat_style == XLAT_STYLE_RAW) {
+		sbuf_hex(b, v);
+		return;
+	}
+	size_t mark = b->len;
+	const char *acc = xlat_name(XLAT(open_accmode), v & O_ACCMODE);
+	if (acc) {
+		sbuf_puts(b, acc);
+		v &= ~(unsigned long)O_ACCMODE;
+	}
+	if (v) {
+		if (b->len > mark)
+			sbuf_putc(b, '|');
+		xlat_flags(b, XLAT(open_flags), v);
+	} else if (b->len == mark) {
+		sbuf_putc(b, '0');
+	}
+}
+
+static void print_clockid(struct emit *e, const char *name, int id)
+{
+	if (id < 0) {
+		/* dynamic clocks: a pid or an fd encoded in the id */
+		emit_item(e, name);
+		char tmp[64];
+		if ((id & 7) == 3)
+			snprintf(tmp, sizeof(tmp), "FD_TO_CLOCKID(%d)", ~(id >> 3));
+		else
+			snprintf(tmp, sizeof(tmp), "MAKE_PROCESS_CPUCLOCK(%d, %d)", ~(id >> 3), id & 3);
+		sbuf_puts(emit_sb(e), tmp);
+		return;
+	}
+	emit_enum(e, name, XLAT(clockids), (unsigned long long)id);
+}
+
+static unsigned long arg_len(const struct call *c, const struct argdesc *a)
+{
+	if (a->len == LEN_RET)
+		return (unsigned long)c->ret;
+	if (a->len >= 0 && a->len < 6)
+		return c->args[(int)a->len];
+	return 0;
+}
+
+void arg_print(struct call *c, struct emit *e, const struct argdesc *a, unsigned long v)
+{
+	const char *n = a->name;
+	/* output arguments of a failed call: only the address */
+	if (a->dir == DIR_OUT && c->failed) {
+		switch (a->type) {
+		case ARG_buf: case ARG_struct: case ARG_intptr: case ARG_uintptr:
+		case ARG_longptr: case ARG_ulongptr: case ARG_fdptr: case ARG_fdpair:
+		case ARG_sigset: case ARG_iovec: case ARG_dirents: case ARG_str: case ARG_path:
+			emit_ptr(e, n, v);
+			return;
+		}
+	}
+	switch ((enum argtype)a->type) {
+	case ARG_int: emit_int(e, n, (int)v); break;
+	case ARG_uint: emit_uint(e, n, (unsigned)v); break;
+	case ARG_long: case ARG_off: emit_int(e, n, (long)v); break;
+	case ARG_ulong: case ARG_size: emit_uint(e, n, v); break;
+	case ARG_hex: emit_hex(e, n, v); break;
+	case ARG_ptr: emit_ptr(e, n, v); break;
+	case ARG_fd: print_fd(c, e, n, (int)v); break;
+	case ARG_dirfd:
+		if ((int)v == AT_FDCWD)
+			emit_text(e, n, opt.xlat_style == XLAT_STYLE_RAW ? "-100" : "AT_FDCWD");
+		else
+			print_fd(c, e, n, (int)v);
+		break;
+	case ARG_path: print_path(c, e, n, v); break;
+	case ARG_str: print_str(c, e, n, v); break;
+	case ARG_buf: print_buf(c, e, n, v, arg_len(c, a)); break;
+	case ARG_mode: case ARG_umode: emit_oct(e, n, (unsigned)v); break;
+	case ARG_openmode: {
+		unsigned long flags = a > c->se->args ? c->args[a - c->se->args - 1] : 0;
+		if (flags & (O_CREAT | __O_TMPFILE))
+			emit_oct(e, n, (unsigned)v);
+		break;
+	}
+	case ARG_openflags: print_openflags(e, n, v); break;
+	case ARG_flags: emit_flags(e, n, xlat_table[a->param], (unsigned)v); break;
+	case ARG_enum: emit_enum(e, n, xlat_table[a->param], (unsigned)v); break;
+	case ARG_struct: {
+		struct_printer p = struct_printers[a->param];
+		if (p)
+			p(c, e, n, v, (long)arg_len(c, a));
+		else
+			emit_ptr(e, n, v);
+		break;
+	}
+	case ARG_signo: print_signo(e, n, (int)v); break;
+	case ARG_pid: emit_int(e, n, (int)v); break;
+	case ARG_sigset: print_sigset(c, e, n, v, arg_len(c, a)); break;
+	case ARG_argv: print_strarray(c, e, n, v, false); break;
+	case ARG_envp: print_strarray(c, e, n, v, true); break;
+	case ARG_fdpair: print_fdpair(c, e, n, v); break;
+	case ARG_intptr: print_intptr(c, e, n, v, 0); break;
+	case ARG_uintptr: print_intptr(c, e, n, v, 1); break;
+	case ARG_longptr: print_intptr(c, e, n, v, 2); break;
+	case ARG_ulongptr: print_intptr(c, e, n, v, 3); break;
+	case ARG_fdptr: print_intptr(c, e, n, v, 4); break;
+	case ARG_clockid: print_clockid(e, n, (int)v); break;
+	case ARG_timeout_ms: emit_int(e, n, (int)v); break;
+	case ARG_iovec: case ARG_dirents:
+	default:
+		if (a->type < ARGTYPE_COUNT && arg_printers[a->type])
+			arg_printers[a->type](c, e, a, v);
+		else
+			emit_hex(e, n, v);
+		break;
+	}
+}
+
+/* ---- return values ---- */
+
+static const struct { int err; const char *name, *msg; } kernel_errs[] = {
+	{ 512, "ERESTARTSYS", "To be restarted if SA_RESTART is set" },
+	{ 513, "ERESTARTNOINTR", "To be restarted" },
+	{ 514, "ERESTARTNOHAND", "To be restarted if no handler" },
+	{ 515, "ENOIOCTLCMD", "No ioctl command" },
+	{ 516, "ERESTART_RESTARTBLOCK", "Interrupted by signal" },
+	{ 517, "EPROBE_DEFER", "Driver requests probe retry" },
+	{ 518, "EOPENSTALE", "An open with O_CREAT was interrupted" },
+	{ 519, "ENOPARAM", "Parameter not supported" },
+	{ 521, "EBADHANDLE", "Illegal NFS file handle" },
+	{ 522, "ENOTSYNC", "Update synchronization mismatch" },
+	{ 523, "EBADCOOKIE", "Cookie is stale" },
+	{ 524, "ENOTSUPP", "Operation is not supported" },
+	{ 525, "ETOOSMALL", "Buffer or request is too small" },
+	{ 526, "ESERVERFAULT", "An untranslatable error occurred" },
+	{ 527, "EBADTYPE", "Type not supported by server" },
+	{ 528, "EJUKEBOX", "Request initiated, but will not complete before timeout" },
+	{ 529, "EIOCBQUEUED", "iocb queued, will get completion event" },
+	{ 530, "ERECALLCONFLICT", "Conflict with recalled state" },
+};
+
+const char *errno_name(int err)
+{
+	if (err >= 512) {
+		for (size_t i = 0; i < ARRAY_SIZE(kernel_errs); i++)
+			if (kernel_errs[i].err == err)
+				return kernel_errs[i].name;
+		return NULL;
+	}
+	return xlat_name(XLAT(errnos), (unsigned long long)err);
+}
+
+void print_retval(struct call *c, struct sbuf *b)
+{
+	if (c->failed) {
+		int err = (int)-c->ret;
+		const char *name = errno_name(err), *msg = NULL;
+		for (size_t i = 0; i < ARRAY_SIZE(kernel_errs); i++)
+			if (kernel_errs[i].err == err)
+				msg = kernel_errs[i].msg;
+		/* restart codes never reach the program: strace shows "?" */
+		sbuf_puts(b, msg ? "? " : "-1 ");
+		if (!name) {
+			sbuf_dec(b, err);
+			sbuf_putc(b, ' ');
+		} else {
+			sbuf_puts(b, name);
+			sbuf_putc(b, ' ');
+		}
+		sbuf_putc(b, '(');
+		sbuf_puts(b, msg ? msg : strerror(err));
+		sbuf_putc(b, ')');
+		return;
+	}
+	int kind = c->se ? c->se->ret : RET_INT;
+	if (c->se && !c->se->has_sig)
+		kind = RET_LONG;
+	switch (kind) {
+	case RET_HEX: sbuf_hex(b, (unsigned long)c->ret); break;
+	case RET_OCTAL: sbuf_oct(b, (unsigned long)c->ret); break;
+	case RET_UINT: sbuf_udec(b, (unsigned)c->ret); break;
+	case RET_ULONG: sbuf_udec(b, (unsigned long)c->ret); break;
+	case RET_NONE: sbuf_putc(b, '?'); break;
+	case RET_INT: case RET_PID: sbuf_dec(b, (int)c->ret); break;
+	case RET_FD:
+		sbuf_dec(b, c->ret);
+		if (opt.decode_fds)
+			fd_decorate(b, c->pid, (int)c->ret);
+		break;
+	default: sbuf_dec(b, c->ret); break;
+	}
+}

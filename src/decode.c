@@ -1,0 +1,124 @@
+/* SPDX-License-Identifier: MIT */
+#include "decode.h"
+#include "argtypes.h"
+#include "filter.h"
+#include "options.h"
+#include "output.h"
+#include "timefmt.h"
+#include <stdio.h>
+
+/* the index of the first argument printed at exit: the first OUT one */
+static unsigned first_out(const struct sysent *se)
+{
+	for (unsigned i = 0; i < se->nargs; i++)
+		if (se->args[i].dir == DIR_OUT)
+			return i;
+	return se->nargs;
+}
+
+static bool is_raw(const struct call *c)
+{
+	return !c->se || !c->se->has_sig || filter_raw(c->nr);
+}
+
+static void put_name(struct task *t)
+{
+	struct call *c = &t->call;
+	struct sbuf *b = &t->line;
+	if (opt.print_nr) {
+		char tmp[24];
+		snprintf(tmp, sizeof(tmp), "[%4ld] ", c->nr);
+		sbuf_puts(b, tmp);
+	}
+	if (c->se) {
+		sbuf_puts(b, c->se->name);
+	} else {
+		sbuf_puts(b, "syscall_");
+		sbuf_hex(b, (unsigned long)c->nr);
+	}
+}
+
+void decode_entry(struct task *t, bool hold)
+{
+	struct call *c = &t->call;
+	struct emit e;
+	line_begin(t, c->t_entry);
+	put_name(t);
+	sbuf_putc(&t->line, '(');
+	emit_init(&e, &t->line);
+	c->aux.len = 0;
+	c->ret_done = false;
+	if (is_raw(c)) {
+		unsigned n = c->se && c->se->has_sig && !c->se->custom ? c->se->nargs : 6;
+		for (unsigned i = 0; i < n; i++)
+			emit_hex(&e, NULL, c->args[i]);
+		c->nprinted = (unsigned char)n;
+	} else if (c->se->custom) {
+		c->nprinted = 0;
+		c->se->custom(c, &e, PHASE_ENTRY);
+		if (c->nprinted)
+			sbuf_add(&t->line, ", ", 2);
+	} else if (c->nr == 219 /* restart_syscall */) {
+		sbuf_puts(&t->line, "<... resuming interrupted ");
+		const struct sysent *prev = systab_get(t->last_nr);
+		sbuf_puts(&t->line, prev ? prev->name : "call");
+		sbuf_puts(&t->line, " ...>");
+		c->nprinted = 0;
+	} else {
+		unsigned k = first_out(c->se);
+		for (unsigned i = 0; i < k; i++)
+			arg_print(c, &e, &c->se->args[i], c->args[i]);
+		c->nprinted = (unsigned char)k;
+		/* the separator belongs to the entry part, as strace prints it */
+		if (k && k < c->se->nargs)
+			sbuf_add(&t->line, ", ", 2);
+	}
+	line_entry_done(t, hold);
+}
+
+static void finish(struct task *t)
+{
+	struct call *c = &t->call;
+	line_pad_result(t);
+	print_retval(c, &t->line);
+	if (c->aux.len) {
+		sbuf_putc(&t->line, ' ');
+		sbuf_add(&t->line, c->aux.p, c->aux.len);
+	}
+	if (opt.Tflag && c->t_exit >= c->t_entry)
+		timefmt_duration(&t->line, c->t_exit - c->t_entry);
+	line_commit(t);
+}
+
+void decode_exit(struct task *t)
+{
+	struct call *c = &t->call;
+	struct emit e;
+	line_resume(t, c->se ? c->se->name : "syscall");
+	emit_init(&e, &t->line);
+	if (is_raw(c)) {
+		/* all printed at entry */
+	} else if (c->se->custom) {
+		/* a custom decoder counts its entry items in nprinted */
+		c->se->custom(c, &e, PHASE_EXIT);
+	} else {
+		for (unsigned i = c->nprinted; i < c->se->nargs; i++)
+			arg_print(c, &e, &c->se->args[i], c->args[i]);
+	}
+	sbuf_putc(&t->line, ')');
+	if (c->ret_done) {
+		line_commit(t);
+		return;
+	}
+	finish(t);
+}
+
+void decode_noreturn(struct task *t)
+{
+	struct call *c = &t->call;
+	line_resume(t, c->se ? c->se->name : "syscall");
+	sbuf_putc(&t->line, ')');
+	line_pad_result(t);
+	sbuf_putc(&t->line, '?');
+	line_commit(t);
+}

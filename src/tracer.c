@@ -1,0 +1,683 @@
+/* SPDX-License-Identifier: MIT */
+/* The ptrace core. Every tracee runs PTRACE_SEIZEd, so group-stops are
+ * PTRACE_EVENT_STOP (kill -STOP/-CONT work through PTRACE_LISTEN) and
+ * PTRACE_INTERRUPT can stop a running task to detach it. */
+#include "tracer.h"
+#include "argtypes.h"
+#include "decode.h"
+#include "structs/structs.h"
+#include "filter.h"
+#include "options.h"
+#include "output.h"
+#include "regs.h"
+#include "seccomp.h"
+#include "stats.h"
+#include "task.h"
+#include "umem.h"
+#include "unwind.h"
+#include "util.h"
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <pwd.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/stat.h>
+#include <sys/user.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define NR_EXECVE 59
+#define NR_EXECVEAT 322
+#define NR_CLONE 56
+#define NR_CLONE3 435
+#define CLONE_THREAD_ 0x00010000UL
+
+static pid_t leader;		/* the started command */
+static int leader_status = -1;
+static volatile sig_atomic_t interrupted;
+static bool detach_requested;
+static bool need_time;
+static unsigned long traced_calls;
+
+static uint64_t now_ns(clockid_t clk)
+{
+	struct timespec ts;
+	clock_gettime(clk, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+static void on_fatal_signal(int sig)
+{
+	interrupted = sig;
+}
+
+static void msg_stderr(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void msg_stderr(const char *fmt, ...)
+{
+	va_list ap;
+	output_flush_all();
+	fprintf(stderr, "%s: ", progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+/* ---- resuming ---- */
+
+static void resume(struct task *t, int sig)
+{
+	int req = PTRACE_SYSCALL;
+	/* under seccomp only the exit stop of a traced call needs PTRACE_SYSCALL */
+	if (seccomp_on && !(t->flags & T_SECCOMP_EXIT))
+		req = PTRACE_CONT;
+	if (ptrace(req, t->tid, 0, sig) < 0 && errno != ESRCH)
+		warn_errno("ptrace(%s, %d)", req == PTRACE_CONT ? "PTRACE_CONT" : "PTRACE_SYSCALL", (int)t->tid);
+}
+
+/* ---- starting ---- */
+
+static char *find_in_path(const char *cmd)
+{
+	struct stat st;
+	if (strchr(cmd, '/')) {
+		if (stat(cmd, &st) < 0)
+			die_errno("Can't stat '%s'", cmd);
+		return xstrdup(cmd);
+	}
+	const char *path = getenv("PATH");
+	if (!path)
+		path = "/usr/local/bin:/usr/bin:/bin";
+	size_t clen = strlen(cmd);
+	for (const char *p = path;; p++) {
+		const char *colon = strchr(p, ':');
+		size_t dlen = colon ? (size_t)(colon - p) : strlen(p);
+		char *full = xmalloc(dlen + clen + 3);
+		if (dlen)
+			memcpy(full, p, dlen);
+		else
+			full[dlen++ - 0] = '.';
+		full[dlen] = '/';
+		memcpy(full + dlen + 1, cmd, clen + 1);
+		if (stat(full, &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 0111))
+			return full;
+		free(full);
+		if (!colon)
+			break;
+		p = colon;
+	}
+	errno = ENOENT;
+	die_errno("Can't stat '%s'", cmd);
+}
+
+static void apply_env(void)
+{
+	for (int i = 0; i < opt.nenv; i++) {
+		char *eq = strchr(opt.env[i], '=');
+		if (eq) {
+			*eq = 0;
+			setenv(opt.env[i], eq + 1, 1);
+			*eq = '=';
+		} else {
+			unsetenv(opt.env[i]);
+		}
+	}
+}
+
+static struct passwd *user_pw;
+
+static void become_user(void)
+{
+	if (!user_pw)
+		return;
+	if (initgroups(user_pw->pw_name, user_pw->pw_gid) < 0 || setgid(user_pw->pw_gid) < 0 ||
+	    setuid(user_pw->pw_uid) < 0) {
+		fprintf(stderr, "%s: cannot become user '%s': %s\n", progname, opt.user, strerror(errno));
+		_exit(1);
+	}
+}
+
+static void spawn(void)
+{
+	char *path = find_in_path(opt.argv[0]);
+	int go[2];
+	if (opt.user) {
+		user_pw = getpwnam(opt.user);
+		if (!user_pw)
+			die("Cannot find user '%s'", opt.user);
+	}
+	if (pipe2(go, O_CLOEXEC) < 0)
+		die_errno("pipe");
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid < 0)
+		die_errno("fork");
+	if (pid == 0) {
+		char c;
+		close(go[1]);
+		/* wait until the parent has seized us: nothing may run untraced */
+		if (read(go[0], &c, 1) != 1)
+			_exit(1);
+		apply_env();
+		become_user();
+		if (seccomp_on && seccomp_install() < 0) {
+			fprintf(stderr, "%s: seccomp filter: %s\n", progname, strerror(errno));
+			_exit(1);
+		}
+		execv(path, opt.argv);
+		fprintf(stderr, "%s: exec: %s\n", progname, strerror(errno));
+		_exit(1);
+	}
+	close(go[0]);
+	long o = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT;
+	if (opt.follow)
+		o |= PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK;
+	if (seccomp_on)
+		o |= PTRACE_O_TRACESECCOMP;
+	if (opt.kill_on_exit || seccomp_on)
+		o |= PTRACE_O_EXITKILL;
+	if (ptrace(PTRACE_SEIZE, pid, 0, o) < 0) {
+		int err = errno;
+		kill(pid, SIGKILL);
+		waitpid(pid, NULL, 0);
+		errno = err;
+		die_errno("ptrace(PTRACE_SEIZE, %d)", (int)pid);
+	}
+	ptrace(PTRACE_INTERRUPT, pid, 0, 0);
+	struct task *t = task_new(pid, pid);
+	t->flags |= T_HIDDEN;
+	leader = pid;
+	if (write(go[1], "g", 1) != 1)
+		die_errno("write");
+	close(go[1]);
+	free(path);
+}
+
+static int count_threads(pid_t pid, pid_t *tids, int max)
+{
+	char dir[64];
+	snprintf(dir, sizeof(dir), "/proc/%d/task", (int)pid);
+	DIR *d = opendir(dir);
+	int n = 0;
+	if (!d)
+		return 0;
+	for (struct dirent *de; (de = readdir(d));) {
+		if (de->d_name[0] < '0' || de->d_name[0] > '9')
+			continue;
+		if (n < max)
+			tids[n] = (pid_t)atoi(de->d_name);
+		n++;
+	}
+	closedir(d);
+	return n;
+}
+
+static void attach_all(void)
+{
+	long o = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT;
+	if (opt.follow)
+		o |= PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK;
+	if (opt.kill_on_exit)
+		o |= PTRACE_O_EXITKILL;
+	/* all pids must exist before any is touched */
+	for (int i = 0; i < opt.nattach; i++) {
+		char p[64];
+		snprintf(p, sizeof(p), "/proc/%d", (int)opt.attach[i]);
+		if (access(p, F_OK) < 0) {
+			errno = ESRCH;
+			die_errno("attach: ptrace(PTRACE_SEIZE, %d)", (int)opt.attach[i]);
+		}
+		if (opt.attach[i] == getpid())
+			die("I'm sorry, I can't let you do that, Dave.");
+	}
+	for (int i = 0; i < opt.nattach; i++) {
+		pid_t pid = opt.attach[i];
+		pid_t tids[4096];
+		int n = 1;
+		tids[0] = pid;
+		if (opt.follow) {
+			n = count_threads(pid, tids, (int)ARRAY_SIZE(tids));
+			if (n > (int)ARRAY_SIZE(tids))
+				n = (int)ARRAY_SIZE(tids);
+			if (n == 0) {
+				tids[0] = pid;
+				n = 1;
+			}
+		}
+		int ok = 0;
+		for (int k = 0; k < n; k++) {
+			if (task_find(tids[k]))
+				continue;
+			if (ptrace(PTRACE_SEIZE, tids[k], 0, o) < 0) {
+				if (k == 0 || tids[k] == pid) {
+					int err = errno;
+					tracer_detach_all();
+					errno = err;
+					die_errno("attach: ptrace(PTRACE_SEIZE, %d)", (int)tids[k]);
+				}
+				continue;
+			}
+			ptrace(PTRACE_INTERRUPT, tids[k], 0, 0);
+			struct task *t = task_new(tids[k], pid);
+			t->flags |= T_ATTACHED;
+			ok++;
+		}
+		if (!(opt.quiet & QUIET_ATTACH)) {
+			if (opt.follow && ok > 1)
+				msg_stderr("Process %d attached with %d threads", (int)pid, ok);
+			else
+				msg_stderr("Process %d attached", (int)pid);
+		}
+	}
+}
+
+void tracer_start(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_fatal_signal;
+	/* not SA_RESTART: waitpid must return so the loop can detach */
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGQUIT, &sa, NULL);
+	need_time = opt.tflag || opt.rflag || opt.Tflag || opt.summary || opt.min_duration_ns ||
+		    opt.json || opt.timeline || opt.folded_by_time;
+	die_hook = tracer_detach_all;
+	if (opt.argv)
+		spawn();
+	if (opt.nattach)
+		attach_all();
+}
+
+/* ---- detaching ---- */
+
+static void detach_one(struct task *t)
+{
+	int status, sig = 0;
+	if (opt.kill_on_exit && !(t->flags & T_ATTACHED)) {
+		kill(t->tid, SIGKILL);
+		return;
+	}
+	if (ptrace(PTRACE_INTERRUPT, t->tid, 0, 0) < 0)
+		return;
+	for (;;) {
+		pid_t r = waitpid(t->tid, &status, __WALL);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			return;
+		}
+		if (!WIFSTOPPED(status))
+			return;	/* it exited meanwhile */
+		int s = WSTOPSIG(status), ev = status >> 16;
+		if (ev == PTRACE_EVENT_STOP || s == (SIGTRAP | 0x80) || ev)
+			sig = 0;
+		else
+			sig = s;	/* a signal on its way in: deliver it */
+		break;
+	}
+	ptrace(PTRACE_DETACH, t->tid, 0, sig);
+}
+
+void tracer_detach_all(void)
+{
+	die_hook = NULL;
+	while (task_list) {
+		struct task *t = task_list;
+		if (t->out && t->out->open == t && !(t->flags & T_HIDDEN)) {
+			sbuf_puts(&t->line, " <detached ...>");
+			line_commit(t);
+		}
+		detach_one(t);
+		if ((t->flags & T_ATTACHED) && !(opt.quiet & QUIET_ATTACH) && t->tid == t->tgid)
+			msg_stderr("Process %d detached", (int)t->tid);
+		task_free(t);
+	}
+}
+
+void tracer_request_detach(void)
+{
+	detach_requested = true;
+}
+
+/* ---- events ---- */
+
+static void print_exit(struct task *t, int status)
+{
+	char tmp[128];
+	int n;
+	if (t->flags & T_HIDDEN)
+		return;
+	if ((t->flags & T_INSYSCALL) && (t->flags & T_TRACED_CALL) && opt.summary != SUMMARY_ONLY) {
+		if (t->flags & T_LINE_HELD)
+			line_discard(t);
+		else
+			decode_noreturn(t);
+	}
+	if (opt.quiet & QUIET_EXIT || opt.summary == SUMMARY_ONLY)
+		return;
+	if (WIFEXITED(status)) {
+		n = snprintf(tmp, sizeof(tmp), "+++ exited with %d +++", WEXITSTATUS(status));
+	} else {
+		struct sbuf b = { 0 };
+		signame_format(&b, WTERMSIG(status), true);
+		n = snprintf(tmp, sizeof(tmp), "+++ killed by %.*s%s +++", (int)b.len, b.p,
+			     WCOREDUMP(status) ? " (core dumped)" : "");
+		sbuf_free(&b);
+	}
+	line_message(t, tmp, (size_t)n);
+}
+
+static void task_gone(struct task *t, int status)
+{
+	print_exit(t, status);
+	if (t->tid == leader)
+		leader_status = status;
+	if (opt.stack)
+		unwind_task_free(t);
+	stats_task_gone(t);
+	task_free(t);
+}
+
+static void syscall_enter(struct task *t)
+{
+	struct call *c = &t->call;
+	t->flags |= T_INSYSCALL;
+	c->se = regs_last_compat ? NULL : systab_get(c->nr);
+	if (unlikely(t->flags & T_HIDDEN)) {
+		if (c->nr != NR_EXECVE && c->nr != NR_EXECVEAT)
+			return;
+		t->flags &= ~T_HIDDEN;
+	}
+	if (!filter_traced(c->nr)) {
+		t->flags &= ~T_TRACED_CALL;
+		return;
+	}
+	t->flags |= T_TRACED_CALL;
+	if (seccomp_on)
+		t->flags |= T_SECCOMP_EXIT;
+	if (need_time) {
+		c->t_entry = now_ns(opt.clock);
+		c->mono_entry = opt.clock == CLOCK_MONOTONIC ? c->t_entry : now_ns(CLOCK_MONOTONIC);
+	}
+	c->t_exit = 0;
+	if (opt.summary != SUMMARY_ONLY)
+		decode_entry(t, filter_hold);
+}
+
+static void syscall_exit(struct task *t)
+{
+	struct call *c = &t->call;
+	unsigned f = t->flags;
+	t->flags &= ~(T_INSYSCALL | T_SECCOMP_EXIT);
+	if (!(f & T_INSYSCALL) || !(f & T_TRACED_CALL) || (f & T_HIDDEN)) {
+		if (c->failed && c->ret == -516)
+			t->last_nr = c->nr;
+		return;
+	}
+	t->flags &= ~T_TRACED_CALL;
+	uint64_t dur = 0;
+	if (need_time) {
+		uint64_t mono = now_ns(CLOCK_MONOTONIC);
+		dur = mono - c->mono_entry;
+		c->t_exit = c->t_entry + dur;
+	}
+	if (c->failed && c->ret == -516)	/* ERESTART_RESTARTBLOCK */
+		t->last_nr = c->nr;
+	if (opt.summary)
+		stats_add(t, c, dur);
+	if (opt.summary != SUMMARY_ONLY) {
+		if ((f & T_LINE_HELD) && (!filter_status_ok(c) || dur < opt.min_duration_ns)) {
+			line_discard(t);
+		} else {
+			decode_exit(t);
+			if (opt.stack)
+				unwind_print(t);
+		}
+	}
+	if (opt.stack) {
+		switch (c->nr) {
+		case 9: case 10: case 11: case 12: case 25: case NR_EXECVE: case NR_EXECVEAT:
+			unwind_invalidate(t);
+		}
+	}
+	if (opt.syscall_limit && ++traced_calls >= (unsigned long)opt.syscall_limit)
+		detach_requested = true;
+}
+
+static void on_syscall_stop(struct task *t, bool seccomp_stop)
+{
+	enum stop_kind k = regs_fetch(t, seccomp_stop);
+	t->flags |= T_STARTED;
+	switch (k) {
+	case STOP_ENTRY:
+	case STOP_SECCOMP:
+		if ((t->flags & T_INSYSCALL) && !seccomp_stop) {
+			/* an entry while we thought it was inside a call: the exit
+			 * was lost (attach) - start afresh */
+			t->flags &= ~(T_INSYSCALL | T_TRACED_CALL);
+		}
+		syscall_enter(t);
+		break;
+	case STOP_EXIT:
+		syscall_exit(t);
+		break;
+	case STOP_GONE:
+		return;
+	case STOP_NONE:
+		break;
+	}
+	resume(t, 0);
+}
+
+static pid_t read_tgid(pid_t tid)
+{
+	char path[64], buf[512];
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)tid);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return tid;
+	ssize_t n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return tid;
+	buf[n] = 0;
+	char *p = strstr(buf, "\nTgid:");
+	return p ? (pid_t)atoi(p + 6) : tid;
+}
+
+static bool clone_is_thread(struct task *parent)
+{
+	struct user_regs_struct r;
+	if (regs_get_all(parent->tid, &r) < 0)
+		return false;
+	if (r.orig_rax == NR_CLONE)
+		return r.rdi & CLONE_THREAD_;
+	if (r.orig_rax == NR_CLONE3) {
+		unsigned long flags;
+		if (umem_read(parent->tid, r.rdi, &flags, sizeof(flags)) == 0)
+			return flags & CLONE_THREAD_;
+	}
+	return false;
+}
+
+static void on_new_child(struct task *t, int event)
+{
+	unsigned long msg = 0;
+	ptrace(PTRACE_GETEVENTMSG, t->tid, 0, &msg);
+	pid_t child = (pid_t)msg;
+	pid_t tgid = child;
+	if (event == PTRACE_EVENT_CLONE && clone_is_thread(t))
+		tgid = t->tgid;
+	struct task *n = task_find(child);
+	if (!n) {
+		n = task_new(child, tgid);
+	} else {
+		n->tgid = tgid;
+	}
+	n->flags |= (t->flags & T_ATTACHED);
+}
+
+static void on_exec(struct task *t)
+{
+	unsigned long old = 0;
+	ptrace(PTRACE_GETEVENTMSG, t->tid, 0, &old);
+	if ((pid_t)old != t->tid) {
+		/* a non-leader thread called execve: the kernel gave it the
+		 * leader's tid; its state (inside execve) lives on under it */
+		struct task *execer = task_find((pid_t)old);
+		if (execer) {
+			if (!(opt.quiet & QUIET_THREAD_EXECVE) && opt.summary != SUMMARY_ONLY) {
+				char tmp[96];
+				int n = snprintf(tmp, sizeof(tmp), "+++ superseded by execve in pid %lu +++", old);
+				if ((t->flags & T_INSYSCALL) && (t->flags & T_TRACED_CALL))
+					decode_noreturn(t);
+				line_message(t, tmp, (size_t)n);
+			}
+			pid_t tid = t->tid;
+			if (t->out && t->out->open == t)
+				t->out->open = NULL;
+			if (opt.stack)
+				unwind_task_free(t);
+			task_free(t);
+			task_retid(execer, tid);
+			t = execer;
+		}
+	}
+	if (opt.stack)
+		unwind_invalidate(t);
+	if (opt.detach_on_execve && t->tid != leader) {
+		if ((t->flags & T_INSYSCALL) && (t->flags & T_TRACED_CALL) && opt.summary != SUMMARY_ONLY)
+			decode_noreturn(t);
+		ptrace(PTRACE_DETACH, t->tid, 0, 0);
+		task_free(t);
+		return;
+	}
+	resume(t, 0);
+}
+
+static void on_signal(struct task *t, int sig)
+{
+	siginfo_t si;
+	if (ptrace(PTRACE_GETSIGINFO, t->tid, 0, &si) < 0) {
+		resume(t, sig);
+		return;
+	}
+	if (!(t->flags & T_HIDDEN) && filter_signal(sig) && opt.summary != SUMMARY_ONLY &&
+	    !(t->flags & T_LINE_HELD)) {
+		struct sbuf b = { 0 };
+		struct emit e;
+		sbuf_puts(&b, "--- ");
+		signame_format(&b, sig, true);
+		sbuf_putc(&b, ' ');
+		emit_init(&e, &b);
+		siginfo_format(&e, &si);
+		sbuf_puts(&b, " ---");
+		line_message(t, b.p, b.len);
+		sbuf_free(&b);
+		if (opt.stack)
+			unwind_print(t);
+	}
+	resume(t, sig);
+}
+
+static void on_group_stop(struct task *t, int sig)
+{
+	if (!(t->flags & T_HIDDEN) && opt.summary != SUMMARY_ONLY && filter_signal(sig)) {
+		struct sbuf b = { 0 };
+		sbuf_puts(&b, "--- stopped by ");
+		signame_format(&b, sig, true);
+		sbuf_puts(&b, " ---");
+		line_message(t, b.p, b.len);
+		sbuf_free(&b);
+	}
+	t->flags |= T_GROUPSTOP;
+	ptrace(PTRACE_LISTEN, t->tid, 0, 0);
+}
+
+static void dispatch(pid_t pid, int status)
+{
+	struct task *t = task_find(pid);
+	if (!t) {
+		if (!WIFSTOPPED(status))
+			return;
+		/* a new child whose first stop came before its parent's event */
+		t = task_new(pid, read_tgid(pid));
+	}
+	if (WIFEXITED(status) || WIFSIGNALED(status)) {
+		task_gone(t, status);
+		return;
+	}
+	if (!WIFSTOPPED(status))
+		return;
+	int sig = WSTOPSIG(status), event = (unsigned)status >> 16;
+	if (sig == (SIGTRAP | 0x80)) {
+		on_syscall_stop(t, false);
+		return;
+	}
+	switch (event) {
+	case 0:
+		on_signal(t, sig);
+		return;
+	case PTRACE_EVENT_SECCOMP:
+		on_syscall_stop(t, true);
+		return;
+	case PTRACE_EVENT_CLONE:
+	case PTRACE_EVENT_FORK:
+	case PTRACE_EVENT_VFORK:
+		on_new_child(t, event);
+		break;
+	case PTRACE_EVENT_EXEC:
+		on_exec(t);
+		return;
+	case PTRACE_EVENT_STOP:
+		if (sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU) {
+			on_group_stop(t, sig);
+			return;
+		}
+		t->flags &= ~T_GROUPSTOP;
+		break;
+	case PTRACE_EVENT_EXIT:
+	default:
+		break;
+	}
+	resume(t, 0);
+}
+
+int tracer_loop(void)
+{
+	int status;
+	while (task_count) {
+		if (interrupted || detach_requested) {
+			tracer_detach_all();
+			break;
+		}
+		output_idle();
+		if (opt.summary_interval > 0)
+			stats_tick();
+		pid_t pid = waitpid(-1, &status, __WALL);
+		if (pid < 0) {
+			if (errno == EINTR) {
+				if (output_flush_due)
+					output_flush_all();
+				continue;
+			}
+			if (errno == ECHILD)
+				break;
+			die_errno("waitpid");
+		}
+		dispatch(pid, status);
+	}
+	die_hook = NULL;
+	if (interrupted && !leader_status)
+		return 0;
+	return leader_status;
+}

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: MIT */
+/* Tracee memory. Everything a decoder reads from a tracee goes through
+ * here; the fuzz target links tests/fuzz/umem_fake.c in its place. The data
+ * is hostile: every read is bounded by the caller's buffer. */
+#ifndef TATTLE_UMEM_H
+#define TATTLE_UMEM_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+/* 0 when all len bytes at addr were copied into buf, -1 otherwise */
+int umem_read(pid_t pid, unsigned long addr, void *buf, size_t len);
+/* As many of len bytes as can be read (stops at the first unreadable page) */
+size_t umem_read_partial(pid_t pid, unsigned long addr, void *buf, size_t len);
+/* A NUL-terminated string of at most max bytes into buf (buf has max+1
+ * bytes and is always terminated). Returns the length, or -1 when addr is
+ * unreadable or no NUL comes before an unreadable byte; *terminated says whether the NUL was found within max. */
+long umem_readstr(pid_t pid, unsigned long addr, char *buf, size_t max, bool *terminated);
+#endif

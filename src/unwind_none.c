@@ -1,0 +1,9 @@
+/* SPDX-License-Identifier: MIT */
+/* -k without libunwind: options.c refuses -k, so these are never called. */
+#include "unwind.h"
+
+void unwind_init(void) {}
+void unwind_print(struct task *t) { (void)t; }
+void unwind_invalidate(struct task *t) { (void)t; }
+void unwind_task_free(struct task *t) { (void)t; }
+void unwind_finish(void) {}
