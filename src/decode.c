@@ -117,6 +117,9 @@ void decode_noreturn(struct task *t)
 {
 	struct call *c = &t->call;
 	line_resume(t, c->se ? c->se->name : "syscall");
+	/* arguments were still to come at exit: say they never will */
+	if (!is_raw(c) && (c->se->custom || c->nprinted < c->se->nargs))
+		sbuf_puts(&t->line, " <unfinished ...>");
 	sbuf_putc(&t->line, ')');
 	line_pad_result(t);
 	sbuf_putc(&t->line, '?');

@@ -363,7 +363,8 @@ void options_parse(int argc, char **argv)
 	bool summary_c = false, summary_C = false;
 	int qcount = 0;
 
-	while ((c = getopt_long(argc, argv, "+a:Ab:cCDe:E:fhiI:knNo:p:P:qrs:S:tTu:U:vVwxX:yzZ", longopts, &idx)) != -1) {
+	opterr = 0;	/* our own one-line messages */
+	while ((c = getopt_long(argc, argv, "+:a:Ab:cCDe:E:fhiI:knNo:p:P:qrs:S:tTu:U:vVwxX:yzZ", longopts, &idx)) != -1) {
 		switch (c) {
 		case 'a': opt.acolumn = (int)parse_num(optarg, "column width", 0, 1000); break;
 		case 'A': opt.append = true; break;
@@ -505,9 +506,14 @@ void options_parse(int argc, char **argv)
 			else
 				die("invalid --regs '%s' (getregs or syscall-info)", optarg);
 			break;
+		case ':':
+			if (optopt)
+				die("option requires an argument -- '%c'", optopt);
+			die("option '%s' requires an argument", argv[optind - 1]);
 		default:
-			fprintf(stderr, "Try '%s -h' for more information.\n", progname);
-			exit(1);
+			if (optopt)
+				die("invalid option -- '%c' (try '%s -h')", optopt, progname);
+			die("unrecognized option '%s' (try '%s -h')", argv[optind - 1], progname);
 		}
 	}
 	/* -q attach and personality messages; -qq exit status too; -qqq everything */
@@ -530,7 +536,7 @@ void options_parse(int argc, char **argv)
 	if (optind < argc)
 		opt.argv = argv + optind;
 	if (!opt.argv && !opt.nattach)
-		die("must have PROG [ARGS] or -p PID\nTry '%s -h' for more information.", progname);
+		die("must have PROG [ARGS] or -p PID (try '%s -h')", progname);
 	if (opt.follow > 1 && !opt.outfile)
 		opt.follow = 1;	/* strace: -ff without -o is -f */
 	if (opt.daemonize && !opt.argv)

@@ -20,6 +20,12 @@ static struct outfile main_out = { .fd = 2 };
 static struct outfile *ff_files;	/* -ff: every per-thread file */
 volatile int output_flush_due;
 static int timer_armed;
+static struct sigaction pipe_orig;
+
+void output_restore_signals(void)
+{
+	sigaction(SIGPIPE, &pipe_orig, NULL);
+}
 
 static void write_all(int fd, const char *p, size_t n)
 {
@@ -96,7 +102,12 @@ void output_init(void)
 		}
 	}
 	main_out.tty = isatty(main_out.fd);
-	signal(SIGPIPE, SIG_IGN);
+	/* a reader that goes away must not kill the tracer; the command gets
+	 * back what tattle was given (output_restore_signals) */
+	struct sigaction ign;
+	memset(&ign, 0, sizeof(ign));
+	ign.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &ign, &pipe_orig);
 	struct sigaction sa;
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_alarm;	/* no SA_RESTART: it must cut waitpid short */
@@ -260,6 +271,9 @@ size_t line_column(struct task *t)
 
 void line_pad_result(struct task *t)
 {
+	/* strace: ") " then pad to the column then "= ": short lines put '='
+	 * at the column, long ones get a single space */
+	sbuf_putc(&t->line, ' ');
 	size_t col = line_column(t);
 	if (col < (size_t)opt.acolumn) {
 		size_t n = (size_t)opt.acolumn - col;
@@ -268,7 +282,7 @@ void line_pad_result(struct task *t)
 		memset(t->line.p + t->line.len, ' ', n);
 		t->line.len += n;
 	}
-	sbuf_add(&t->line, " = ", 3);
+	sbuf_add(&t->line, "= ", 2);
 }
 
 void line_commit(struct task *t)

@@ -17,6 +17,8 @@ struct outfile {
 };
 
 void output_init(void);
+/* in the started command before exec: the signal dispositions tattle had */
+void output_restore_signals(void);
 /* flushes every output; closes them at the end */
 void output_flush_all(void);
 void output_finish(void);

@@ -63,6 +63,11 @@ void sbuf_hex(struct sbuf *b, unsigned long long v)
 {
 	char tmp[20];
 	int i = sizeof(tmp);
+	/* as printf's %#llx (and strace): zero has no 0x */
+	if (!v) {
+		sbuf_putc(b, '0');
+		return;
+	}
 	do {
 		tmp[--i] = "0123456789abcdef"[v & 15];
 		v >>= 4;

@@ -165,6 +165,7 @@ static void spawn(void)
 		/* wait until the parent has seized us: nothing may run untraced */
 		if (read(go[0], &c, 1) != 1)
 			_exit(1);
+		output_restore_signals();
 		apply_env();
 		become_user();
 		if (seccomp_on && seccomp_install() < 0) {
@@ -535,21 +536,23 @@ static void on_exec(struct task *t)
 		 * leader's tid; its state (inside execve) lives on under it */
 		struct task *execer = task_find((pid_t)old);
 		if (execer) {
-			if (!(opt.quiet & QUIET_THREAD_EXECVE) && opt.summary != SUMMARY_ONLY) {
-				char tmp[96];
-				int n = snprintf(tmp, sizeof(tmp), "+++ superseded by execve in pid %lu +++", old);
-				if ((t->flags & T_INSYSCALL) && (t->flags & T_TRACED_CALL))
-					decode_noreturn(t);
-				line_message(t, tmp, (size_t)n);
-			}
+			bool show = opt.summary != SUMMARY_ONLY;
+			if (show && (t->flags & T_INSYSCALL) && (t->flags & T_TRACED_CALL) && !(t->flags & T_HIDDEN))
+				decode_noreturn(t);
 			pid_t tid = t->tid;
 			if (t->out && t->out->open == t)
 				t->out->open = NULL;
 			if (opt.stack)
 				unwind_task_free(t);
+			stats_task_gone(t);
 			task_free(t);
 			task_retid(execer, tid);
 			t = execer;
+			if (show && !(opt.quiet & QUIET_THREAD_EXECVE)) {
+				char tmp[96];
+				int n = snprintf(tmp, sizeof(tmp), "+++ superseded by execve in pid %lu +++", old);
+				line_message(t, tmp, (size_t)n);
+			}
 		}
 	}
 	if (opt.stack)

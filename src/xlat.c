@@ -34,6 +34,12 @@ static void flags_abbrev(struct sbuf *b, const struct xlat *x, unsigned long lon
 		if (n++)
 			sbuf_putc(b, '|');
 		sbuf_hex(b, left);
+		/* nothing matched: strace says which family it did not know */
+		if (n == 1 && x->unknown) {
+			sbuf_puts(b, " /* ");
+			sbuf_puts(b, x->unknown);
+			sbuf_puts(b, " */");
+		}
 	}
 }
 
@@ -56,6 +62,11 @@ void xlat_flags(struct sbuf *b, const struct xlat *x, unsigned long long v)
 static void enum_common(struct sbuf *b, const struct xlat *x, unsigned long long v, const char *dflt, int hex)
 {
 	const char *name = xlat_name(x, v);
+	/* a family with an unknown marker prints unknown values as %#x */
+	if (!name && !dflt && x->unknown) {
+		dflt = x->unknown;
+		hex = 1;
+	}
 	if (opt.xlat_style == XLAT_STYLE_RAW || !name) {
 		if (hex)
 			sbuf_hex(b, v);

@@ -17,6 +17,7 @@ struct xlat {
 	unsigned n;
 	const struct xlat_entry *e;
 	const char *family;
+	const char *unknown;	/* strace's comment for a value with no name ("PROT_???"), or NULL */
 };
 
 extern const struct xlat *const xlat_table[XLAT_COUNT];

@@ -8,7 +8,7 @@ function flush_family() {
 	if (fam == "") return
 	if (kind == "") { FILENAME = lastfile; die("no #kind line") }
 	printf "static const struct xlat_entry xe_%s[] = {\n%s};\n", fam, body > out_c
-	printf "const struct xlat xlat_%s = { XLAT_KIND_%s, %d, xe_%s, \"%s\" };\n", fam, toupper(kind), count, fam, fam > out_c
+	printf "const struct xlat xlat_%s = { XLAT_KIND_%s, %d, xe_%s, \"%s\", %s };\n", fam, toupper(kind), count, fam, fam, unknown > out_c
 	print fam > out_names
 	chk = chkdir "/" fam ".c"
 	print "/* generated from tables/xlat/" fam ".in; do not edit */" > chk
@@ -27,9 +27,11 @@ BEGIN {
 FNR == 1 {
 	flush_family()
 	fam = FILENAME; sub(/^.*\//, "", fam); sub(/\.in$/, "", fam)
-	kind = ""; body = ""; count = 0; hdrs = ""; asserts = ""; lastfile = FILENAME
+	kind = ""; body = ""; count = 0; hdrs = ""; asserts = ""; lastfile = FILENAME; unknown = "0"
 	delete seen
 }
+# "# unknown: TEXT": the comment strace prints after a value with no name
+/^# unknown: / { u = $0; sub(/^# unknown: /, "", u); gsub(/"/, "\\\"", u); unknown = "\"" u "\""; next }
 /^#kind[ \t]/ { kind = $2; if (kind != "flags" && kind != "enum" && kind != "bits") die("unknown kind " kind); next }
 /^#header[ \t]/ { hdrs = hdrs "#include " $2 "\n"; next }
 /^[ \t]*#/ || /^[ \t]*$/ { next }

@@ -22,4 +22,11 @@ extern const arg_printer arg_printers[ARGTYPE_COUNT];
 /* siginfo for "--- SIGxxx {...} ---" lines and rt_sigtimedwait & co */
 struct __siginfo_fwd;
 void siginfo_format(struct emit *e, const void *siginfo);
+
+/* file modes, device numbers and file times as stat prints them
+ * (src/structs/stat.c): S_IFREG|S_ISUID|0755, makedev(0x1, 0x3), and the
+ * date comment after a time in seconds (nothing for 0) */
+void print_file_mode(struct emit *e, const char *name, unsigned mode);
+void print_dev(struct emit *e, const char *name, unsigned long long dev);
+void time_comment(struct emit *e, long long sec, unsigned long long nsec);
 #endif

@@ -1,0 +1,44 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# Every call traced: per-syscall call and error counts of tattle -c and of
+# the text trace equal strace's on the same deterministic programs.
+. "$srcdir/tests/lib.sh"
+need_strace
+printf 'all:\n\t@echo done\n' > Makefile
+mkdir d && touch d/a d/b d/c
+
+# A shell pipeline is not fully deterministic (how many SIGCHLDs arrive
+# separately, so how many rt_sigreturn calls): each comparison gets three
+# tries, with fresh runs of both tracers each time.
+compare() {
+	for try in 1 2 3; do
+		if compare_once "$@" > try.log 2>&1; then
+			cat try.log
+			[ $try -gt 1 ] && echo "   (matched on try $try)"
+			return 0
+		fi
+	done
+	cat try.log
+	exit 1
+}
+compare_once() {	# compare_once NAME cmd...
+	name=$1; shift
+	run 60 strace -f -c -o s.sum "$@" >/dev/null 2>&1
+	run 60 "$TATTLE" -f -c -o t.sum "$@" >/dev/null 2>&1 || [ $? -lt 124 ] || fail "$name: tattle -c timed out"
+	summary_counts s.sum > s.cnt
+	summary_counts t.sum > t.cnt
+	[ -s s.cnt ] || fail "$name: strace printed no summary"
+	diff s.cnt t.cnt > d.out || { cat d.out; fail "$name: -c counts differ from strace -f -c"; }
+	run 60 strace -f -o s.tr "$@" >/dev/null 2>&1
+	run 60 "$TATTLE" -f -o t.tr "$@" >/dev/null 2>&1
+	trace_counts s.tr > s.tcnt
+	trace_counts t.tr > t.tcnt
+	diff s.tcnt t.tcnt > d.out || { cat d.out; fail "$name: traced calls differ from strace -f"; }
+	ok "$name: $(awk '{ n += $2 } END { print n }' t.cnt) calls in $(wc -l <t.cnt) syscalls, same as strace"
+}
+
+compare "true" true
+compare "sh pipeline" sh -c 'ls d | wc -l'
+compare "make -v" make -v
+compare "make" make -s
+compare "fork, pipe, wait" "$PROGS/core_procs" forkpipe

@@ -1,0 +1,67 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# Output and process-control options: -o, -A, -ff, -o |cmd, -q/-qq, -E, -u,
+# -b execve, -D, --kill-on-exit.
+. "$srcdir/tests/lib.sh"
+
+run 20 "$TATTLE" -o out -- true && grep -q '^execve("/usr/bin/true\|^execve(".*true"' out || fail "-o"
+run 20 "$TATTLE" -A -o out -- true
+[ "$(grep -c '^execve(' out)" -eq 2 ] || fail "-A did not append"
+ok "-o and -A"
+
+run 20 "$TATTLE" -ff -o ff -- sh -c 'true; /bin/true' || fail "-ff status"
+n=$(ls ff.* | wc -l)
+[ "$n" -eq 2 ] || fail "-ff made $n files"
+for f in ff.*; do
+	grep -q '^+++ exited with 0 +++$' "$f" || fail "$f has no exit line"
+	grep -q '^\[pid\|^[0-9]' "$f" && fail "$f has pid prefixes"
+done
+ok "-ff: one file per process, no prefixes"
+
+run 20 "$TATTLE" -f -o out -- sh -c '/bin/true'
+grep -qE '^[0-9]+ +execve\(' out || fail "-f -o: no 'PID ' prefix"
+ok "-f -o prefixes lines with the pid"
+
+run 20 "$TATTLE" -o '|cat > piped' -- true
+grep -q '^+++ exited with 0 +++$' piped || fail "-o |cmd"
+ok "-o |cmd"
+
+run 20 "$TATTLE" -e trace=none -- sh -c 'exit 0' 2>err
+grep -q '^+++ exited with 0 +++$' err || fail "exit line missing without -q"
+run 20 "$TATTLE" -qq -e trace=none -- sh -c 'exit 0' 2>err
+[ -s err ] && fail "-qq still printed: $(cat err)"
+ok "-qq hides exit lines"
+
+run 20 "$TATTLE" -o out -E TATTLE_TEST=hello -E HOME -- sh -c 'echo "$TATTLE_TEST:${HOME:-unset}" > envout'
+[ "$(cat envout)" = "hello:unset" ] || fail "-E: $(cat envout)"
+ok "-E sets and unsets"
+
+if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1; then
+	run 20 "$TATTLE" -o out -u nobody -- sh -c 'id -un > "$0"' "$T/uout"
+	chmod 777 "$T"
+	run 20 "$TATTLE" -o out -u nobody -- sh -c 'id -un > "$0"' "$T/uout"
+	[ "$(cat uout)" = nobody ] || fail "-u nobody: $(cat uout 2>/dev/null)"
+	ok "-u runs the command as the user"
+fi
+
+run 20 "$TATTLE" -f -b execve -o out -- sh -c '/bin/true; echo after > bout'
+[ "$(cat bout)" = after ] || fail "-b execve: the shell did not go on"
+grep -q 'execve("/bin/true"' out || fail "-b execve: the execve is not shown"
+grep -q 'brk(\|openat(' out && tail -n 3 out | grep -q 'exited with 0' || true
+ok "-b execve"
+
+run 20 "$TATTLE" -D -o out -- sh -c 'echo $PPID > dppid'
+[ -s dppid ] || fail "-D: the command did not run"
+grep -q '^execve(' out || fail "-D: nothing traced"
+ok "-D"
+
+bg "$TATTLE" --kill-on-exit -o out -- "$PROGS/core_loop" 1
+tr=$_bg
+wait_for 50 nanosleep out || fail "--kill-on-exit: not started"
+pid=$(pgrep -P "$tr")
+kill -TERM "$tr"
+wait "$tr"
+sleep 0.3
+st=$(proc_state "$pid")
+case "$st" in "" | Z) ;; *) fail "--kill-on-exit: the tracee survived (state $st)" ;; esac
+ok "--kill-on-exit kills the command"

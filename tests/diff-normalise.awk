@@ -1,0 +1,191 @@
+# SPDX-License-Identifier: MIT
+# Normalises one trace written by `strace -f -o FILE` or `tattle -f -o FILE`
+# for tests/diff-strace.sh. Only what differs between two runs of the same
+# command in the same world is rewritten: pids, addresses, times, inode and
+# device numbers, random bytes and random temporary names, and the places
+# where output of several processes was cut by timing (<unfinished ...> /
+# <... resumed> pairs are joined, lines are grouped per process).
+#
+# Output: for each process, in creation order, a line "=== Pk" and then its
+# lines without the pid prefix. -v pidmax=N: /proc/sys/kernel/pid_max (pids
+# wrap there, so creation order is the order of (pid - first pid) mod N).
+
+function pad_to(n,	s) {
+	s = ""
+	while (n-- > 0)
+		s = s " "
+	return s
+}
+
+# strace pads "PREFIX CALL(...)" to column 40 before " = RET". A joined
+# line, or one whose pid prefix is wider than the usual 6 columns, is padded
+# again as a line of a 5-digit pid would be. The return value follows the
+# last ") = " whose remainder looks like one.
+function repad(body,	rest, pos, off, best, bestlen, text, ret) {
+	rest = body
+	off = 0
+	best = 0
+	while (match(rest, /\) += /)) {
+		if (substr(rest, RSTART + RLENGTH) ~ /^(-?[0-9]|0x|\?)/) {
+			best = off + RSTART
+			bestlen = RLENGTH
+		}
+		off += RSTART
+		rest = substr(rest, RSTART + 1)
+	}
+	if (!best)
+		return body
+	text = substr(body, 1, best)
+	ret = substr(body, best + bestlen)
+	pos = 6 + length(text)
+	return text pad_to(40 - pos) " = " ret
+}
+
+# {tv_sec=SECONDS[ /* DATE */], tv_nsec=N}: a wall-clock time when the
+# seconds look like a date (9 digits or more), or always when all is set
+function times_norm(s, all,	out, m, sec) {
+	out = ""
+	while (match(s, /tv_sec=[0-9]+( \/\* DATE \*\/)?, tv_[nu]sec=[0-9]+/)) {
+		m = substr(s, RSTART, RLENGTH)
+		sec = m
+		sub(/^tv_sec=/, "", sec)
+		sub(/[^0-9].*$/, "", sec)
+		if (all || length(sec) >= 9) {
+			sub(/^tv_sec=[0-9]+/, "tv_sec=T", m)
+			sub(/sec=[0-9]+$/, "sec=N", m)
+		}
+		out = out substr(s, 1, RSTART - 1) m
+		s = substr(s, RSTART + RLENGTH)
+	}
+	return out s
+}
+
+function norm(b) {
+	# addresses (ASLR): 6 hex digits or more
+	gsub(/0x[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]+/, "0xADDR", b)
+	# times
+	gsub(/\/\* [0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[^*]*\*\//, "/* DATE */", b)
+	gsub(/st_[amc]time=[0-9]+/, "st_Xtime=N", b)
+	gsub(/st_[amc]time_nsec=[0-9]+/, "st_Xtime_nsec=N", b)
+	if (b ~ /^(clock_gettime|clock_getres|gettimeofday|clock_nanosleep|time)\(/)
+		b = times_norm(b, 1)
+	else
+		b = times_norm(b, 0)
+	if (b ~ /^time\(/)
+		sub(/= [0-9]+$/, "= N", b)
+	gsub(/si_[us]time=[0-9]+/, "si_Xtime=N", b)
+	gsub(/ru_[a-z]+=(\{[^}]*\}|[0-9]+)/, "ru_X=N", b)
+	if (b ~ /^times\(/) {
+		gsub(/tms_[a-z]+=[0-9]+/, "tms_X=N", b)
+		sub(/= [0-9]+$/, "= N", b)
+	}
+	if (b ~ /^sysinfo\(/)
+		gsub(/(uptime|freeram|sharedram|bufferram|freeswap|procs|freehigh)=[0-9]+|loads=\[[^]]*\]/, "X=N", b)
+	# inode and device numbers, block counts
+	gsub(/(st_ino|stx_ino|d_ino)=[0-9]+/, "ino=N", b)
+	gsub(/st_dev=makedev\([^)]*\)/, "st_dev=N", b)
+	gsub(/stx_dev_(major|minor)=[0-9]+/, "stx_dev=N", b)
+	gsub(/(st_blocks|stx_blocks)=[0-9]+/, "blocks=N", b)
+	gsub(/pipe:\[[0-9]+\]/, "pipe:[N]", b)
+	gsub(/socket:\[[0-9]+\]/, "socket:[N]", b)
+	gsub(/(sin_port|sin6_port)=htons\([0-9]+\)/, "port=N", b)
+	# random bytes and random names
+	if (b ~ /^getrandom\("/)
+		sub(/^getrandom\("([^"\\]|\\.)*"(\.\.\.)?/, "getrandom(\"RANDOM\"", b)
+	gsub(/\/cc[A-Za-z0-9][A-Za-z0-9][A-Za-z0-9][A-Za-z0-9][A-Za-z0-9][A-Za-z0-9]\./, "/ccXXXXXX.", b)
+	gsub(/tmp_obj_[A-Za-z0-9][A-Za-z0-9][A-Za-z0-9][A-Za-z0-9][A-Za-z0-9][A-Za-z0-9]/, "tmp_obj_XXXXXX", b)
+	# the tracer's own pid, seen by the first process
+	if (b ~ /^getppid\(\) += [0-9]+$/ && !(substr(b, index(b, "= ") + 2) in pmap))
+		sub(/= [0-9]+$/, "= PPID", b)
+	return b
+}
+
+# pids of traced processes, wherever they appear as a number of their own
+function pid_repl(s,	out, num, pre) {
+	out = ""
+	while (match(s, /[0-9]+/)) {
+		num = substr(s, RSTART, RLENGTH)
+		pre = RSTART > 1 ? substr(s, RSTART - 1, 1) : ""
+		if ((num in pmap) && pre !~ /[A-Za-z0-9_\\.]/ && substr(s, RSTART + RLENGTH, 1) !~ /[A-Za-z_.]/)
+			out = out substr(s, 1, RSTART - 1) pmap[num]
+		else
+			out = out substr(s, 1, RSTART + RLENGTH - 1)
+		s = substr(s, RSTART + RLENGTH)
+	}
+	return out s
+}
+
+function add(pid, body, fix) {
+	if (fix)
+		body = repad(body)
+	n[pid]++
+	line[pid, n[pid]] = body
+}
+
+function flush_pending(pid) {
+	if (pid in pend) {
+		add(pid, pend[pid] " <unfinished ...>", 0)
+		delete pend[pid]
+	}
+}
+
+BEGIN {
+	if (!pidmax)
+		pidmax = 4194304
+	npids = 0
+}
+
+{
+	if (match($0, /^[0-9]+ +/)) {
+		pid = $0
+		sub(/ .*/, "", pid)
+		body = substr($0, RLENGTH + 1)
+		wide = RLENGTH != 6
+	} else {
+		pid = "0"
+		body = $0
+		wide = 0
+	}
+	if (!(pid in seen)) {
+		seen[pid] = 1
+		pids[++npids] = pid
+		n[pid] = 0
+	}
+	if (body ~ / <unfinished \.\.\.>$/) {
+		flush_pending(pid)
+		pend[pid] = substr(body, 1, length(body) - 17)
+		next
+	}
+	if (match(body, /^<\.\.\. [A-Za-z0-9_]+ resumed>/) && (pid in pend)) {
+		body = pend[pid] substr(body, RLENGTH + 1)
+		delete pend[pid]
+		add(pid, body, 1)
+		next
+	}
+	flush_pending(pid)
+	add(pid, body, wide)
+}
+
+END {
+	for (i = 1; i <= npids; i++)
+		flush_pending(pids[i])
+	# creation order: pids grow from the first one, modulo pid_max
+	first = pids[1] + 0
+	for (i = 1; i <= npids; i++)
+		key[i] = (pids[i] - first + pidmax) % pidmax
+	for (i = 2; i <= npids; i++) {
+		p = pids[i]; k = key[i]
+		for (j = i - 1; j >= 1 && key[j] > k; j--) {
+			pids[j + 1] = pids[j]; key[j + 1] = key[j]
+		}
+		pids[j + 1] = p; key[j + 1] = k
+	}
+	for (i = 1; i <= npids; i++)
+		pmap[pids[i]] = "P" i
+	for (i = 1; i <= npids; i++) {
+		p = pids[i]
+		print "=== P" i
+		for (j = 1; j <= n[p]; j++)
+			print pid_repl(norm(line[p, j]))
+	}
+}
