@@ -318,6 +318,13 @@ static void print_clockid(struct emit *e, const char *name, int id)
 	emit_enum(e, name, XLAT(clockids), (unsigned long long)id);
 }
 
+/* modes as strace's %#03o: 000, 022, 0644 */
+static void print_mode_octal(struct emit *e, const char *name, unsigned mode)
+{
+	emit_item(e, name);
+	sbuf_printf(emit_sb(e), "%#03o", mode);
+}
+
 static unsigned long arg_len(const struct call *c, const struct argdesc *a)
 {
 	if (a->len == LEN_RET)
@@ -335,7 +342,7 @@ void arg_print(struct call *c, struct emit *e, const struct argdesc *a, unsigned
 		switch (a->type) {
 		case ARG_buf: case ARG_struct: case ARG_intptr: case ARG_uintptr:
 		case ARG_longptr: case ARG_ulongptr: case ARG_fdptr: case ARG_fdpair:
-		case ARG_sigset: case ARG_iovec: case ARG_dirents: case ARG_str: case ARG_path:
+		case ARG_sigset: case ARG_dirents: case ARG_str: case ARG_path:
 			emit_ptr(e, n, v);
 			return;
 		}
@@ -357,11 +364,11 @@ void arg_print(struct call *c, struct emit *e, const struct argdesc *a, unsigned
 	case ARG_path: print_path(c, e, n, v); break;
 	case ARG_str: print_str(c, e, n, v); break;
 	case ARG_buf: print_buf(c, e, n, v, arg_len(c, a)); break;
-	case ARG_mode: case ARG_umode: emit_oct(e, n, (unsigned)v); break;
+	case ARG_mode: case ARG_umode: print_mode_octal(e, n, (unsigned)v); break;
 	case ARG_openmode: {
 		unsigned long flags = a > c->se->args ? c->args[a - c->se->args - 1] : 0;
 		if (flags & (O_CREAT | __O_TMPFILE))
-			emit_oct(e, n, (unsigned)v);
+			print_mode_octal(e, n, (unsigned)v);
 		break;
 	}
 	case ARG_openflags: print_openflags(e, n, v); break;
@@ -459,7 +466,7 @@ void print_retval(struct call *c, struct sbuf *b)
 		kind = RET_LONG;
 	switch (kind) {
 	case RET_HEX: sbuf_hex(b, (unsigned long)c->ret); break;
-	case RET_OCTAL: sbuf_oct(b, (unsigned long)c->ret); break;
+	case RET_OCTAL: sbuf_printf(b, "%#03lo", (unsigned long)c->ret); break;
 	case RET_UINT: sbuf_udec(b, (unsigned)c->ret); break;
 	case RET_ULONG: sbuf_udec(b, (unsigned long)c->ret); break;
 	case RET_NONE: sbuf_putc(b, '?'); break;

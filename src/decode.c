@@ -125,3 +125,11 @@ void decode_noreturn(struct task *t)
 	sbuf_putc(&t->line, '?');
 	line_commit(t);
 }
+
+void decode_detached(struct task *t)
+{
+	struct call *c = &t->call;
+	line_resume(t, c->se ? c->se->name : "syscall");
+	sbuf_puts(&t->line, " <detached ...>");
+	line_commit(t);
+}

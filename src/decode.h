@@ -10,4 +10,6 @@ void decode_entry(struct task *t, bool hold);
 void decode_exit(struct task *t);
 /* the call will never return (exit, the process died): "= ?" */
 void decode_noreturn(struct task *t);
+/* tattle lets go of the task inside a call: " <detached ...>" */
+void decode_detached(struct task *t);
 #endif

@@ -62,7 +62,8 @@ static void msg_stderr(const char *fmt, ...) __attribute__((format(printf, 1, 2)
 static void msg_stderr(const char *fmt, ...)
 {
 	va_list ap;
-	output_flush_all();
+	if (!opt.outfile)	/* same stream as the trace: keep the order */
+		output_flush_all();
 	fprintf(stderr, "%s: ", progname);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
@@ -144,6 +145,47 @@ static void become_user(void)
 	}
 }
 
+static void seize_started(pid_t pid);
+
+/* -D: the command keeps tattle's pid and parent; the tracer runs as a
+ * grandchild (reparented to init) that seizes it before it execs. */
+static void spawn_daemonized(const char *path)
+{
+	pid_t tracee = getpid();
+	int go[2];
+	if (pipe2(go, O_CLOEXEC) < 0)
+		die_errno("pipe");
+	fflush(NULL);
+	pid_t c = fork();
+	if (c < 0)
+		die_errno("fork");
+	if (c == 0) {
+		pid_t g = fork();
+		if (g != 0)
+			_exit(g < 0);
+		close(go[0]);
+		seize_started(tracee);
+		if (write(go[1], "g", 1) != 1)
+			_exit(1);
+		close(go[1]);
+		return;	/* on to the tracer loop */
+	}
+	close(go[1]);
+	int st;
+	waitpid(c, &st, 0);
+	char ch;
+	if (read(go[0], &ch, 1) != 1)
+		die("-D: the tracer did not start");
+	close(go[0]);
+	output_restore_signals();
+	apply_env();
+	become_user();
+	if (seccomp_on && seccomp_install() < 0)
+		die_errno("seccomp filter");
+	execv(path, opt.argv);
+	die_errno("exec");
+}
+
 static void spawn(void)
 {
 	char *path = find_in_path(opt.argv[0]);
@@ -152,6 +194,11 @@ static void spawn(void)
 		user_pw = getpwnam(opt.user);
 		if (!user_pw)
 			die("Cannot find user '%s'", opt.user);
+	}
+	if (opt.daemonize) {
+		spawn_daemonized(path);
+		free(path);
+		return;
 	}
 	if (pipe2(go, O_CLOEXEC) < 0)
 		die_errno("pipe");
@@ -177,11 +224,22 @@ static void spawn(void)
 		_exit(1);
 	}
 	close(go[0]);
+	seize_started(pid);
+	if (write(go[1], "g", 1) != 1)
+		die_errno("write");
+	close(go[1]);
+	free(path);
+}
+
+static void seize_started(pid_t pid)
+{
 	long o = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT;
 	if (opt.follow)
 		o |= PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK;
 	if (seccomp_on)
 		o |= PTRACE_O_TRACESECCOMP;
+	/* under seccomp a tracee left without its tracer would get ENOSYS
+	 * for every traced call: it must not outlive tattle */
 	if (opt.kill_on_exit || seccomp_on)
 		o |= PTRACE_O_EXITKILL;
 	if (ptrace(PTRACE_SEIZE, pid, 0, o) < 0) {
@@ -195,10 +253,6 @@ static void spawn(void)
 	struct task *t = task_new(pid, pid);
 	t->flags |= T_HIDDEN;
 	leader = pid;
-	if (write(go[1], "g", 1) != 1)
-		die_errno("write");
-	close(go[1]);
-	free(path);
 }
 
 static int count_threads(pid_t pid, pid_t *tids, int max)
@@ -333,10 +387,9 @@ void tracer_detach_all(void)
 	die_hook = NULL;
 	while (task_list) {
 		struct task *t = task_list;
-		if (t->out && t->out->open == t && !(t->flags & T_HIDDEN)) {
-			sbuf_puts(&t->line, " <detached ...>");
-			line_commit(t);
-		}
+		if ((t->flags & T_INSYSCALL) && (t->flags & T_TRACED_CALL) && !(t->flags & T_HIDDEN) &&
+		    opt.summary != SUMMARY_ONLY)
+			decode_detached(t);
 		detach_one(t);
 		if ((t->flags & T_ATTACHED) && !(opt.quiet & QUIET_ATTACH) && t->tid == t->tgid)
 			msg_stderr("Process %d detached", (int)t->tid);
@@ -524,6 +577,9 @@ static void on_new_child(struct task *t, int event)
 	} else {
 		n->tgid = tgid;
 	}
+	/* strace says so on stderr for every new task under -f */
+	if (!(opt.quiet & QUIET_ATTACH))
+		msg_stderr("Process %d attached", (int)child);
 	n->flags |= (t->flags & T_ATTACHED);
 }
 
@@ -559,8 +615,11 @@ static void on_exec(struct task *t)
 		unwind_invalidate(t);
 	if (opt.detach_on_execve && t->tid != leader) {
 		if ((t->flags & T_INSYSCALL) && (t->flags & T_TRACED_CALL) && opt.summary != SUMMARY_ONLY)
-			decode_noreturn(t);
+			decode_detached(t);
 		ptrace(PTRACE_DETACH, t->tid, 0, 0);
+		if (!(opt.quiet & QUIET_ATTACH))
+			msg_stderr("Process %d detached", (int)t->tid);
+		stats_task_gone(t);
 		task_free(t);
 		return;
 	}

@@ -17,7 +17,7 @@ function pad_to(n,	s) {
 	return s
 }
 
-# strace pads "PREFIX CALL(...)" to column 40 before " = RET". A joined
+# strace pads "PREFIX CALL(...)" so that "=" of " = RET" is in column 40. A joined
 # line, or one whose pid prefix is wider than the usual 6 columns, is padded
 # again as a line of a 5-digit pid would be. The return value follows the
 # last ") = " whose remainder looks like one.
@@ -38,7 +38,7 @@ function repad(body,	rest, pos, off, best, bestlen, text, ret) {
 	text = substr(body, 1, best)
 	ret = substr(body, best + bestlen)
 	pos = 6 + length(text)
-	return text pad_to(40 - pos) " = " ret
+	return text pad_to(39 - pos) " = " ret
 }
 
 # {tv_sec=SECONDS[ /* DATE */], tv_nsec=N}: a wall-clock time when the
@@ -94,9 +94,37 @@ function norm(b) {
 		sub(/^getrandom\("([^"\\]|\\.)*"(\.\.\.)?/, "getrandom(\"RANDOM\"", b)
 	gsub(/\/cc[A-Za-z0-9][A-Za-z0-9][A-Za-z0-9][A-Za-z0-9][A-Za-z0-9][A-Za-z0-9]\./, "/ccXXXXXX.", b)
 	gsub(/tmp_obj_[A-Za-z0-9][A-Za-z0-9][A-Za-z0-9][A-Za-z0-9][A-Za-z0-9][A-Za-z0-9]/, "tmp_obj_XXXXXX", b)
+	gsub(/\/\.git\/t[A-Za-z0-9][A-Za-z0-9][A-Za-z0-9][A-Za-z0-9][A-Za-z0-9][A-Za-z0-9]"/, "/.git/tXXXXXX\"", b)
+	b = random_fds(b)
 	# the tracer's own pid, seen by the first process
 	if (b ~ /^getppid\(\) += [0-9]+$/ && !(substr(b, index(b, "= ") + 2) in pmap))
 		sub(/= [0-9]+$/, "= PPID", b)
+	return b
+}
+
+# Bytes read from /dev/urandom, and a git index written with this world's
+# inode numbers and change times, are different in every run: the fds opened
+# on them are followed per process (rfd), their buffers become "BYTES".
+function random_fds(b,	fd, m, rest) {
+	if (b ~ /^(open|openat|creat)\(/ && b ~ /"(\/dev\/u?random|[^"]*\/index\.lock)", / &&
+	    match(b, /\) += [0-9]+/)) {
+		fd = substr(b, RSTART, RLENGTH)
+		sub(/^.*= /, "", fd)
+		rfd[cur, fd] = 1
+	} else if (match(b, /^close\([0-9]+/)) {
+		fd = substr(b, 7, RLENGTH - 6)
+		delete rfd[cur, fd]
+	} else if (match(b, /^(read|write|pread64|pwrite64)\([0-9]+(<[^>]*>)?, "/)) {
+		m = substr(b, 1, RLENGTH)
+		fd = m
+		sub(/^[a-z0-9]+\(/, "", fd)
+		sub(/[^0-9].*$/, "", fd)
+		if ((cur, fd) in rfd || m ~ /<(\/dev\/u?random|[^>]*\/index\.lock)>/) {
+			rest = substr(b, RLENGTH)
+			sub(/^"([^"\\]|\\.)*"(\.\.\.)?/, "\"BYTES\"", rest)
+			b = substr(m, 1, length(m) - 1) rest
+		}
+	}
 	return b
 }
 
@@ -184,6 +212,7 @@ END {
 		pmap[pids[i]] = "P" i
 	for (i = 1; i <= npids; i++) {
 		p = pids[i]
+		cur = p
 		print "=== P" i
 		for (j = 1; j <= n[p]; j++)
 			print pid_repl(norm(line[p, j]))

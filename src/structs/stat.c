@@ -4,12 +4,12 @@
  * Abbreviated (the default) shows what strace shows without -v: the mode
  * and the size (or the device for device files), then "...". */
 #include "structs.h"
+#include "proc.h"
 #include "../options.h"
 #include <stdio.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
 #include <sys/sysmacros.h>
-#include <time.h>
 
 static bool abbreviated(void)
 {
@@ -86,18 +86,7 @@ void time_comment(struct emit *e, long long sec, unsigned long long nsec)
 	/* strace leaves the epoch itself (and nonsense) without a date */
 	if ((sec == 0 && nsec == 0) || nsec > 999999999ULL)
 		return;
-	time_t t = (time_t)sec;
-	struct tm tm;
-	if (!localtime_r(&t, &tm))
-		return;
-	char date[64], zone[16], text[96];
-	strftime(date, sizeof(date), "%Y-%m-%dT%H:%M:%S", &tm);
-	strftime(zone, sizeof(zone), "%z", &tm);
-	if (nsec)
-		snprintf(text, sizeof(text), "%s.%09llu%s", date, nsec, zone);
-	else
-		snprintf(text, sizeof(text), "%s%s", date, zone);
-	emit_comment(e, text);
+	time_emit_date_comment(e, sec, (long)nsec, 9);
 }
 
 /* st_atime=1779294449 /\* date *\/, st_atime_nsec=0 */
