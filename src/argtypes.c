@@ -464,6 +464,8 @@ void print_retval(struct call *c, struct sbuf *b)
 	int kind = c->se ? c->se->ret : RET_INT;
 	if (c->se && !c->se->has_sig)
 		kind = RET_LONG;
+	if (c->ret_as)
+		kind = c->ret_as - 1;
 	switch (kind) {
 	case RET_HEX: sbuf_hex(b, (unsigned long)c->ret); break;
 	case RET_OCTAL: sbuf_printf(b, "%#03lo", (unsigned long)c->ret); break;

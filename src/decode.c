@@ -48,6 +48,7 @@ void decode_entry(struct task *t, bool hold)
 	emit_init(&e, &t->line);
 	c->aux.len = 0;
 	c->ret_done = false;
+	c->ret_as = 0;
 	if (is_raw(c)) {
 		unsigned n = c->se && c->se->has_sig && !c->se->custom ? c->se->nargs : 6;
 		for (unsigned i = 0; i < n; i++)

@@ -19,6 +19,7 @@ struct options opt = {
 	.frame_limit = 256,
 	.ts_precision = 6,
 	.T_precision = 6,
+	.r_precision = 6,
 	.clock = CLOCK_REALTIME,
 	.seccomp = 0,
 };
@@ -328,10 +329,17 @@ unsigned options_decode_fds(const char *set)
 	return mask;
 }
 
+static bool abs_ts_long;	/* --absolute-timestamps was given: -t may not be */
+
 static void parse_abs_ts(const char *arg)
 {
-	if (!opt.tflag)
-		opt.tflag = 1;
+	if (!abs_ts_long) {
+		/* strace's defaults for the long form: format:time,precision:s */
+		abs_ts_long = true;
+		opt.ts_format_unix = false;
+		opt.ts_precision = 0;
+	}
+	opt.tflag = 1;
 	if (!arg)
 		return;
 	char *copy = xstrdup(arg), *save = NULL;
@@ -340,20 +348,18 @@ static void parse_abs_ts(const char *arg)
 			opt.ts_format_unix = false;
 		} else if (!strcmp(tok, "format:unix") || !strcmp(tok, "unix")) {
 			opt.ts_format_unix = true;
+		} else if (!strcmp(tok, "format:none") || !strcmp(tok, "none")) {
+			opt.tflag = -1;
 		} else if (!strncmp(tok, "precision:", 10)) {
 			opt.ts_precision = parse_precision(tok + 10);
-			if (opt.tflag < 2)
-				opt.tflag = 2;
 		} else if (!strcmp(tok, "s") || !strcmp(tok, "ms") || !strcmp(tok, "us") || !strcmp(tok, "ns")) {
 			opt.ts_precision = parse_precision(tok);
-			if (opt.tflag < 2)
-				opt.tflag = 2;
 		} else {
 			die("invalid absolute timestamp option '%s'", tok);
 		}
 	}
-	if (opt.ts_format_unix)
-		opt.tflag = 3;
+	if (opt.tflag < 0)
+		opt.tflag = 0;
 	free(copy);
 }
 
@@ -361,7 +367,7 @@ void options_parse(int argc, char **argv)
 {
 	int c, idx;
 	bool summary_c = false, summary_C = false;
-	int qcount = 0;
+	int qcount = 0, tcount = 0;
 
 	opterr = 0;	/* our own one-line messages */
 	while ((c = getopt_long(argc, argv, "+:a:Ab:cCDe:E:fhiI:knNo:p:P:qrs:S:tTu:U:vVwxX:yzZ", longopts, &idx)) != -1) {
@@ -404,11 +410,11 @@ void options_parse(int argc, char **argv)
 		case 'r':
 			opt.rflag = true;
 			if (optarg)
-				opt.ts_precision = parse_precision(optarg);
+				opt.r_precision = parse_precision(optarg);
 			break;
 		case 's': opt.strsize = (int)parse_num(optarg, "string limit", 0, INT_MAX); break;
 		case 'S': opt.sortby = optarg; break;
-		case 't': opt.tflag++; break;
+		case 't': tcount++; break;
 		case 'T': opt.Tflag = true; break;
 		case 'u': opt.user = optarg; break;
 		case 'U': opt.columns = optarg; break;
@@ -527,8 +533,14 @@ void options_parse(int argc, char **argv)
 		opt.summary = summary_C ? SUMMARY_AND_TRACE : SUMMARY_ONLY;
 	else if (summary_C)
 		opt.summary = SUMMARY_AND_TRACE;
-	if (opt.tflag > 3)
-		opt.tflag = 3;
+	if (tcount) {
+		/* -t: time of day; -tt: with microseconds; -ttt: since the epoch */
+		if (abs_ts_long)
+			die("-t and --absolute-timestamps cannot be provided simultaneously");
+		opt.tflag = tcount > 3 ? 3 : tcount;
+		opt.ts_precision = tcount >= 2 ? 6 : 0;
+		opt.ts_format_unix = tcount >= 3;
+	}
 	if (opt.xflag > 2)
 		opt.xflag = 2;
 	if (opt.list_classes)

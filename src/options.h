@@ -62,10 +62,11 @@ struct options {
 	bool folded_by_time;
 
 	/* timing and statistics */
-	int tflag;		/* -t 1, -tt 2, -ttt 3 */
-	int ts_precision;	/* digits after the point for -tt/-ttt (6 default) */
+	int tflag;		/* absolute timestamps on (-t count, or 1 for --absolute-timestamps) */
+	int ts_precision;	/* their digits after the point: -t 0, -tt/-ttt 6 */
 	bool ts_format_unix;	/* --absolute-timestamps=format:unix */
 	bool rflag;		/* -r */
+	int r_precision;	/* digits for -r (6 default) */
 	bool Tflag;		/* -T */
 	int T_precision;	/* digits for -T (6 default) */
 	int summary;		/* SUMMARY_* */

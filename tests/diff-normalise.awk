@@ -73,7 +73,7 @@ function norm(b) {
 		b = times_norm(b, 0)
 	if (b ~ /^time\(/)
 		sub(/= [0-9]+$/, "= N", b)
-	gsub(/si_[us]time=[0-9]+/, "si_Xtime=N", b)
+	gsub(/si_[us]time=[0-9]+( \/\* [^*]* \*\/)?/, "si_Xtime=N", b)
 	gsub(/ru_[a-z]+=(\{[^}]*\}|[0-9]+)/, "ru_X=N", b)
 	if (b ~ /^times\(/) {
 		gsub(/tms_[a-z]+=[0-9]+/, "tms_X=N", b)
@@ -95,6 +95,7 @@ function norm(b) {
 	gsub(/\/cc[A-Za-z0-9][A-Za-z0-9][A-Za-z0-9][A-Za-z0-9][A-Za-z0-9][A-Za-z0-9]\./, "/ccXXXXXX.", b)
 	gsub(/tmp_obj_[A-Za-z0-9][A-Za-z0-9][A-Za-z0-9][A-Za-z0-9][A-Za-z0-9][A-Za-z0-9]/, "tmp_obj_XXXXXX", b)
 	gsub(/\/\.git\/t[A-Za-z0-9][A-Za-z0-9][A-Za-z0-9][A-Za-z0-9][A-Za-z0-9][A-Za-z0-9]"/, "/.git/tXXXXXX\"", b)
+	gsub(/\/\.git\/t[A-Za-z0-9][A-Za-z0-9][A-Za-z0-9][A-Za-z0-9][A-Za-z0-9][A-Za-z0-9]>/, "/.git/tXXXXXX>", b)
 	b = random_fds(b)
 	# the tracer's own pid, seen by the first process
 	if (b ~ /^getppid\(\) += [0-9]+$/ && !(substr(b, index(b, "= ") + 2) in pmap))
@@ -214,7 +215,13 @@ END {
 		p = pids[i]
 		cur = p
 		print "=== P" i
-		for (j = 1; j <= n[p]; j++)
-			print pid_repl(norm(line[p, j]))
+		for (j = 1; j <= n[p]; j++) {
+			l = pid_repl(norm(line[p, j]))
+			# the padding before " = " followed the length of what
+			# was rewritten
+			if (l != line[p, j])
+				l = repad(l)
+			print l
+		}
 	}
 }

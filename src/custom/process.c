@@ -65,12 +65,6 @@ static void put_clone_flags(struct emit *e, const char *name, unsigned long flag
 }
 
 /* an int the kernel stored for the caller: "[123]" */
-static void put_tid(struct call *c, struct emit *e, const char *name, unsigned long addr)
-{
-	ARG_X(c, e, 0, name, ARG_intptr, 0, -1);
-	(void)addr;
-}
-
 static void put_intptr_at(struct call *c, struct emit *e, const char *name, unsigned long addr)
 {
 	int v;
@@ -105,7 +99,6 @@ CUSTOM_DECODER(clone)
 		emit_ptr(e, "tls", c->args[4]);
 	if (flags & (CLONE_CHILD_SETTID_ | CLONE_CHILD_CLEARTID_))
 		emit_ptr(e, "child_tidptr", c->args[3]);
-	(void)put_tid;
 }
 
 struct clone_args_k {

@@ -16,6 +16,8 @@ void time_emit_timeval(struct emit *e, const char *name, const struct timeval *t
 
 /* "[WIFEXITED(s) && WEXITSTATUS(s) == 0]" for a wait status */
 void proc_format_wait_status(struct sbuf *b, int status);
+/* struct sock_fprog: "{len=4, filter=0x...}" */
+void proc_emit_sock_fprog(struct call *c, struct emit *e, const char *name, unsigned long addr);
 /* mmap's flags: type, flags, huge page size */
 void mem_emit_mmap_flags(struct emit *e, const char *name, unsigned long flags);
 

@@ -1,2 +1,83 @@
 /* SPDX-License-Identifier: MIT */
-#include "structs.h"
+/* Process structs: utsname, capabilities. (clone_args and sched_param live
+ * with their calls in src/custom/process.c.) */
+#include "proc.h"
+#include "../options.h"
+#include <string.h>
+#include <sys/utsname.h>
+
+static void put_field(struct emit *e, const char *name, const char *s, size_t size)
+{
+	emit_str(e, name, s, strnlen(s, size), 0);
+}
+
+STRUCT_PRINTER(utsname)
+{
+	struct utsname u;
+	(void)len;
+	if (!fetch_struct(c, e, name, addr, &u, sizeof(u)))
+		return;
+	emit_struct_begin(e, name);
+	put_field(e, "sysname", u.sysname, sizeof(u.sysname));
+	put_field(e, "nodename", u.nodename, sizeof(u.nodename));
+	if (!opt.verbose) {
+		emit_more(e);
+	} else {
+		put_field(e, "release", u.release, sizeof(u.release));
+		put_field(e, "version", u.version, sizeof(u.version));
+		put_field(e, "machine", u.machine, sizeof(u.machine));
+		put_field(e, "domainname", u.domainname, sizeof(u.domainname));
+	}
+	emit_struct_end(e);
+}
+
+/* capget/capset header: {version=_LINUX_CAPABILITY_VERSION_3, pid=0} */
+STRUCT_PRINTER(cap_header)
+{
+	struct { unsigned version; int pid; } h;
+	(void)len;
+	if (!fetch_struct(c, e, name, addr, &h, sizeof(h)))
+		return;
+	emit_struct_begin(e, name);
+	emit_enum(e, "version", XLAT(cap_versions), h.version);
+	emit_int(e, "pid", h.pid);
+	emit_struct_end(e);
+}
+
+/* the capability sets; version 2 and 3 use two 32-bit words each */
+static void put_caps(struct emit *e, const char *name, unsigned long long v)
+{
+	emit_item(e, name);
+	struct sbuf *b = emit_sb(e);
+	if (opt.xlat_style == XLAT_STYLE_RAW || !v) {
+		sbuf_hex(b, v);
+		return;
+	}
+	int n = 0;
+	for (int i = 0; i < 64; i++) {
+		if (!(v >> i & 1))
+			continue;
+		const char *cn = xlat_name(XLAT(capabilities), (unsigned)i);
+		if (n++)
+			sbuf_putc(b, '|');
+		sbuf_puts(b, "1<<");
+		if (cn)
+			sbuf_puts(b, cn);
+		else
+			sbuf_dec(b, i);
+	}
+}
+
+STRUCT_PRINTER(cap_data)
+{
+	struct { unsigned eff, perm, inh; } d[2];
+	(void)len;
+	memset(d, 0, sizeof(d));
+	if (!fetch_struct(c, e, name, addr, d, sizeof(d)))
+		return;
+	emit_struct_begin(e, name);
+	put_caps(e, "effective", d[0].eff | (unsigned long long)d[1].eff << 32);
+	put_caps(e, "permitted", d[0].perm | (unsigned long long)d[1].perm << 32);
+	put_caps(e, "inheritable", d[0].inh | (unsigned long long)d[1].inh << 32);
+	emit_struct_end(e);
+}
