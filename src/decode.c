@@ -49,7 +49,13 @@ void decode_entry(struct task *t, bool hold)
 	c->aux.len = 0;
 	c->ret_done = false;
 	c->ret_as = 0;
-	if (is_raw(c)) {
+	if (c->nr == 219 /* restart_syscall */) {
+		sbuf_puts(&t->line, "<... resuming interrupted ");
+		const struct sysent *prev = systab_get(t->last_nr);
+		sbuf_puts(&t->line, prev ? prev->name : "call");
+		sbuf_puts(&t->line, " ...>");
+		c->nprinted = 0;
+	} else if (is_raw(c)) {
 		unsigned n = c->se && c->se->has_sig && !c->se->custom ? c->se->nargs : 6;
 		for (unsigned i = 0; i < n; i++)
 			emit_hex(&e, NULL, c->args[i]);
@@ -59,12 +65,6 @@ void decode_entry(struct task *t, bool hold)
 		c->se->custom(c, &e, PHASE_ENTRY);
 		if (c->nprinted)
 			sbuf_add(&t->line, ", ", 2);
-	} else if (c->nr == 219 /* restart_syscall */) {
-		sbuf_puts(&t->line, "<... resuming interrupted ");
-		const struct sysent *prev = systab_get(t->last_nr);
-		sbuf_puts(&t->line, prev ? prev->name : "call");
-		sbuf_puts(&t->line, " ...>");
-		c->nprinted = 0;
 	} else {
 		unsigned k = first_out(c->se);
 		for (unsigned i = 0; i < k; i++)
@@ -97,7 +97,7 @@ void decode_exit(struct task *t)
 	struct emit e;
 	line_resume(t, c->se ? c->se->name : "syscall");
 	emit_init(&e, &t->line);
-	if (is_raw(c)) {
+	if (c->nr == 219 || is_raw(c)) {
 		/* all printed at entry */
 	} else if (c->se->custom) {
 		/* a custom decoder counts its entry items in nprinted */

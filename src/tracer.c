@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ptrace.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/user.h>
 #include <sys/wait.h>
@@ -274,6 +275,23 @@ static int count_threads(pid_t pid, pid_t *tids, int max)
 	return n;
 }
 
+/* the call a thread is blocked in, so that the restart_syscall we will
+ * see after the attach can say what it resumes */
+static long current_syscall(pid_t tid)
+{
+	char path[64], buf[64];
+	snprintf(path, sizeof(path), "/proc/%d/syscall", (int)tid);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	ssize_t n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0 || buf[0] < '0' || buf[0] > '9')
+		return -1;
+	buf[n] = 0;
+	return strtol(buf, NULL, 10);
+}
+
 static void attach_all(void)
 {
 	long o = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT;
@@ -322,6 +340,7 @@ static void attach_all(void)
 			ptrace(PTRACE_INTERRUPT, tids[k], 0, 0);
 			struct task *t = task_new(tids[k], pid);
 			t->flags |= T_ATTACHED;
+			t->last_nr = current_syscall(tids[k]);
 			ok++;
 		}
 		if (!(opt.quiet & QUIET_ATTACH)) {
@@ -387,12 +406,13 @@ void tracer_detach_all(void)
 	die_hook = NULL;
 	while (task_list) {
 		struct task *t = task_list;
+		detach_one(t);
+		/* strace's order: the message, then the cut line's " <detached ...>" */
+		if ((t->flags & T_ATTACHED) && !(opt.quiet & QUIET_ATTACH))
+			msg_stderr("Process %d detached", (int)t->tid);
 		if ((t->flags & T_INSYSCALL) && (t->flags & T_TRACED_CALL) && !(t->flags & T_HIDDEN) &&
 		    opt.summary != SUMMARY_ONLY)
 			decode_detached(t);
-		detach_one(t);
-		if ((t->flags & T_ATTACHED) && !(opt.quiet & QUIET_ATTACH) && t->tid == t->tgid)
-			msg_stderr("Process %d detached", (int)t->tid);
 		task_free(t);
 	}
 }
@@ -462,6 +482,8 @@ static void syscall_enter(struct task *t)
 		c->t_entry = now_ns(opt.clock);
 		c->mono_entry = opt.clock == CLOCK_MONOTONIC ? c->t_entry : now_ns(CLOCK_MONOTONIC);
 	}
+	if (opt.summary)
+		stats_enter(c);
 	c->t_exit = 0;
 	if (opt.summary != SUMMARY_ONLY)
 		decode_entry(t, filter_hold);
@@ -725,7 +747,11 @@ int tracer_loop(void)
 		output_idle();
 		if (opt.summary_interval > 0)
 			stats_tick();
-		pid_t pid = waitpid(-1, &status, __WALL);
+		/* -c's default time is strace's: system CPU time from wait4 */
+		struct rusage ru;
+		pid_t pid = wait4(-1, &status, __WALL, stats_want_rusage ? &ru : NULL);
+		if (pid > 0 && stats_want_rusage)
+			stats_stime_now = (uint64_t)ru.ru_stime.tv_sec * 1000000000u + (uint64_t)ru.ru_stime.tv_usec * 1000u;
 		if (pid < 0) {
 			if (errno == EINTR) {
 				if (output_flush_due)
