@@ -28,6 +28,7 @@ struct call {
 	unsigned long ip, sp;
 	uint64_t t_entry, t_exit;	/* ns on opt.clock */
 	uint64_t mono_entry;	/* ns, CLOCK_MONOTONIC, for durations */
+	uint64_t stime_entry;	/* -c: the process' system time at entry (src/stats.h) */
 	struct sbuf aux;	/* printed after the return value: "(Timeout)", "([...])" */
 	unsigned long saved[4];	/* a decoder's notes from entry to exit */
 };

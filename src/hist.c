@@ -24,7 +24,7 @@ static uint64_t bucket_width(unsigned g)
 	return g <= 1 ? 1 : (uint64_t)1 << (g - 1);
 }
 
-uint64_t hist_quantile(const struct hist *h, double q)
+uint64_t hist_quantile(const struct hist *h, double q, uint64_t min, uint64_t max)
 {
 	if (!h || !h->count)
 		return 0;
@@ -34,16 +34,20 @@ uint64_t hist_quantile(const struct hist *h, double q)
 		rank++;	/* ceil without libm */
 	if (rank < 1)
 		rank = 1;
-	if (rank > h->count)
-		rank = h->count;
+	if (rank >= h->count)
+		return max;
+	if (rank == 1)
+		return min;
 	uint64_t seen = 0;
 	for (unsigned g = 0; g < HIST_GROUPS; g++) {
 		if (!h->group[g])
 			continue;
 		for (unsigned s = 0; s < HIST_SUB; s++) {
 			seen += h->group[g][s];
-			if (seen >= rank)
-				return bucket_low(g, s) + bucket_width(g) / 2;
+			if (seen >= rank) {
+				uint64_t mid = bucket_low(g, s) + bucket_width(g) / 2;
+				return mid < min ? min : mid > max ? max : mid;
+			}
 		}
 	}
 	return 0;	/* not reached: the counts sum to count */

@@ -40,9 +40,11 @@ static inline void hist_add(struct hist *h, uint64_t v)
 		hist_add_slow(h, g, sub);
 }
 
-/* the value at quantile q (0 < q <= 1): the middle of the bucket holding
- * the ceil(q * count)-th smallest value; 0 when empty */
-uint64_t hist_quantile(const struct hist *h, double q);
+/* the value at quantile q (0 < q <= 1): the ceil(q * count)-th smallest
+ * value, as the middle of its bucket kept within [min, max], the exact
+ * smallest and largest values seen (which the first and the last rank
+ * are); 0 when empty */
+uint64_t hist_quantile(const struct hist *h, double q, uint64_t min, uint64_t max);
 /* dst += src */
 void hist_merge(struct hist *dst, const struct hist *src);
 void hist_free(struct hist *h);

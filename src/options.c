@@ -29,7 +29,7 @@ enum {
 	OPT_JSON, OPT_TIMELINE, OPT_HISTOGRAM, OPT_SUMMARY_BY, OPT_SUMMARY_INTERVAL,
 	OPT_MIN_DURATION, OPT_CLOCK, OPT_STACK_FOLDED, OPT_FOLDED_WEIGHT, OPT_LIST_CLASSES,
 	OPT_REGS, OPT_QUAL, OPT_ABS_TS, OPT_DECODE_FDS, OPT_STRINGS_HEX, OPT_QUIET_LONG,
-	OPT_OUTPUT_SEPARATELY, OPT_SYSCALL_TIMES, OPT_TIMESTAMPS,
+	OPT_OUTPUT_SEPARATELY, OPT_SYSCALL_TIMES, OPT_TIMESTAMPS, OPT_NO_SECCOMP,
 };
 
 /* long options that are -e KIND=SET in disguise */
@@ -65,6 +65,7 @@ static const struct option longopts[] = {
 	{ "trace-path", required_argument, 0, 'P' },
 	{ "trace-fds", required_argument, 0, OPT_TRACE_FDS },
 	{ "seccomp-bpf", no_argument, 0, OPT_SECCOMP },
+	{ "no-seccomp-bpf", no_argument, 0, OPT_NO_SECCOMP },
 	{ "syscall-limit", required_argument, 0, OPT_SYSCALL_LIMIT },
 	{ "string-limit", required_argument, 0, 's' },
 	{ "strings-in-hex", optional_argument, 0, OPT_STRINGS_HEX },
@@ -124,7 +125,7 @@ static void usage(void)
 "      --kill-on-exit        kill the traced processes when tattle exits\n"
 "  -I, --interruptible=N     1 anywhere, 2 waiting (default), 3 never, 4 never+tstp\n"
 "Filtering:\n"
-"  -e trace=SET, --trace=SET names, %%classes, /regex, !negation, ?optional\n"
+"  -e trace=SET, --trace=SET names, %classes, /regex, !negation, ?optional\n"
 "  -e signal=SET             which signals to show\n"
 "  -e status=SET             successful,failed,unfinished,unavailable,detached\n"
 "  -z, --successful-only     only calls that succeeded\n"
@@ -132,9 +133,10 @@ static void usage(void)
 "  -P, --trace-path=PATH     only calls that touch PATH (repeatable)\n"
 "      --trace-fds=SET       only calls on these descriptors\n"
 "      --seccomp-bpf         stop the tracee only at traced calls (seccomp-bpf)\n"
+"      --no-seccomp-bpf      never use seccomp-bpf (the default with -f and a trace set)\n"
 "      --syscall-limit=N     detach after N traced calls\n"
 "      --min-duration=TIME   only calls that took at least TIME (1ms, 250us)\n"
-"      --list-classes        print the system calls of each %%class and exit\n"
+"      --list-classes        print the system calls of each %class and exit\n"
 "Decoding:\n"
 "  -s, --string-limit=N      print at most N bytes of strings (default 32)\n"
 "  -x, -xx                   non-ASCII / all strings in hex\n"
@@ -157,7 +159,8 @@ static void usage(void)
 "  -C, --summary             the table and the trace\n"
 "  -w, --summary-wall-clock  the table's time is wall-clock latency\n"
 "  -S, --summary-sort-by=KEY time,calls,errors,name,avg-time,min-time,max-time,nothing\n"
-"  -U, --summary-columns=COLS  strace's columns, plus p50,p90,p99,p999,max\n"
+"  -U, --summary-columns=COLS  strace's columns, plus p50,p90,p99,p999,max,wall-total,\n"
+"                            wall-min,wall-max,wall-avg\n"
 "      --histogram[=SET]     latency histograms after the table\n"
 "      --summary-by=pid|tid  one table per process or thread\n"
 "      --summary-interval=SECS  print the table every SECS seconds\n"
@@ -304,7 +307,8 @@ static void parse_e(const char *arg)
 		add_qual(k, eq + 1);
 		return;
 	}
-	die("invalid -e qualifier '%.*s'", (int)klen, arg);
+	/* strace reads an unknown KIND=SET as a trace set, and says so */
+	add_qual("trace", arg);
 }
 
 unsigned options_decode_fds(const char *set)
@@ -367,7 +371,7 @@ void options_parse(int argc, char **argv)
 {
 	int c, idx;
 	bool summary_c = false, summary_C = false;
-	int qcount = 0, tcount = 0;
+	int qcount = 0, tcount = 0, zcount = 0;
 
 	opterr = 0;	/* our own one-line messages */
 	while ((c = getopt_long(argc, argv, "+:a:Ab:cCDe:E:fhiI:knNo:p:P:qrs:S:tTu:U:vVwxX:yzZ", longopts, &idx)) != -1) {
@@ -437,8 +441,13 @@ void options_parse(int argc, char **argv)
 		case 'y':
 			opt.decode_fds = opt.decode_fds ? (DECODE_FD_PATH | DECODE_FD_SOCKET | DECODE_FD_DEV | DECODE_FD_PIDFD) : DECODE_FD_PATH;
 			break;
-		case 'z': opt.status_only = 1; break;
-		case 'Z': opt.status_only = 2; break;
+		case 'z':
+		case 'Z':
+			/* status=successful / status=failed, in order with -e status= */
+			opt.status_only = c == 'z' ? 1 : 2;
+			add_qual("status", c == 'z' ? "successful" : "failed");
+			zcount++;
+			break;
 		case OPT_KILL_ON_EXIT: opt.kill_on_exit = true; break;
 		case OPT_QUIET_LONG: opt.quiet |= optarg ? parse_quiet(optarg) : QUIET_ATTACH | QUIET_PERSONALITY; break;
 		case OPT_QUAL:
@@ -448,6 +457,7 @@ void options_parse(int argc, char **argv)
 			break;
 		case OPT_TRACE_FDS: opt.trace_fds = optarg; break;
 		case OPT_SECCOMP: opt.seccomp = 1; break;
+		case OPT_NO_SECCOMP: opt.seccomp = -1; break;
 		case OPT_SYSCALL_LIMIT: opt.syscall_limit = parse_num(optarg, "syscall limit", 1, LONG_MAX); break;
 		case OPT_STRINGS_HEX:
 			if (!optarg || !strcmp(optarg, "all"))
@@ -522,6 +532,9 @@ void options_parse(int argc, char **argv)
 			die("unrecognized option '%s' (try '%s -h')", argv[optind - 1], progname);
 		}
 	}
+	if (zcount > 1)
+		warnx("Only the last of -z/--successful-only/-Z/--failed-only options will take effect. "
+		      "See status qualifier for more complex filters.");
 	/* -q attach and personality messages; -qq exit status too; -qqq everything */
 	if (qcount >= 3)
 		opt.quiet = ~0u;
@@ -543,6 +556,12 @@ void options_parse(int argc, char **argv)
 	}
 	if (opt.xflag > 2)
 		opt.xflag = 2;
+	if (opt.stack_folded && !opt.stack) {
+#ifndef HAVE_STACKTRACE
+		die("--stack-folded: stack traces are not available in this build (configure found no libunwind-ptrace and libelf)");
+#endif
+		opt.stack = opt.stack_noprint = true;
+	}
 	if (opt.list_classes)
 		return;
 	if (optind < argc)

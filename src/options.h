@@ -42,7 +42,7 @@ struct options {
 	const char **paths;	/* -P */
 	int npaths;
 	const char *trace_fds;
-	int seccomp;		/* --seccomp-bpf: 1; -1 = choose */
+	int seccomp;		/* --seccomp-bpf: 1; --no-seccomp-bpf: -1; 0: tattle chooses (src/seccomp.c) */
 	long syscall_limit;
 	uint64_t min_duration_ns;
 	bool list_classes;
@@ -60,6 +60,7 @@ struct options {
 	int frame_limit;
 	const char *stack_folded;
 	bool folded_by_time;
+	bool stack_noprint;	/* --stack-folded without -k: collect, do not print */
 
 	/* timing and statistics */
 	int tflag;		/* absolute timestamps on (-t count, or 1 for --absolute-timestamps) */

@@ -6,6 +6,7 @@
 # appear in the trace, in order (other lines may come between). In an
 # expected line, @@ matches any text.
 prog=$1
+case $prog in /*) ;; *) prog=$(pwd)/$prog ;; esac	# we cd below
 name=$(basename "$prog")
 : "${srcdir:=.}" "${TATTLE:=src/tattle}"
 opts=$(cat "$srcdir"/tests/*.list | awk -v n="$name" '$1 == n { $1 = ""; print; found = 1; exit } END { if (!found) exit 1 }') || {
