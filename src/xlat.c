@@ -51,6 +51,9 @@ void xlat_flags(struct sbuf *b, const struct xlat *x, unsigned long long v)
 		return;
 	case XLAT_STYLE_VERBOSE:
 		sbuf_hex(b, v);
+		/* a zero without a name of its own has nothing to explain */
+		if (!v && !xlat_name(x, 0))
+			return;
 		sbuf_puts(b, " /* ");
 		flags_abbrev(b, x, v);
 		sbuf_puts(b, " */");

@@ -10,7 +10,6 @@
 #define HUGE_SHIFT 26
 #define HUGE_MASK 0x3ful
 #define MREMAP_FIXED_ 2ul
-#define MREMAP_DONTUNMAP_ 4ul
 
 /* NAME|NAME|0xleft without a comment: these flags follow another part */
 static void put_rest(struct sbuf *b, const struct xlat *x, unsigned long v, bool sep)
@@ -43,9 +42,8 @@ void mem_emit_mmap_flags(struct emit *e, const char *name, unsigned long flags)
 	}
 	unsigned long huge = (flags >> HUGE_SHIFT) & HUGE_MASK;
 	unsigned long rest = flags & ~MAP_TYPE_ & ~(HUGE_MASK << HUGE_SHIFT);
+	/* an unknown type prints as "0xf /\* MAP_??? *\/" (the family's marker) */
 	xlat_enum_hex(b, XLAT(mmap_type), flags & MAP_TYPE_);
-	if (!xlat_name(XLAT(mmap_type), flags & MAP_TYPE_))
-		sbuf_puts(b, " /* MAP_??? */");
 	put_rest(b, XLAT(mmap_flags), rest, true);
 	if (huge) {
 		sbuf_putc(b, '|');
@@ -84,7 +82,7 @@ CUSTOM_DECODER(remap_file_pages)
 	mem_emit_mmap_flags(e, "flags", c->args[4]);
 }
 
-/* new_address only exists with MREMAP_FIXED or MREMAP_DONTUNMAP */
+/* new_address only exists with MREMAP_FIXED (strace 6.1 ignores DONTUNMAP) */
 CUSTOM_DECODER(mremap)
 {
 	if (phase != PHASE_ENTRY)
@@ -93,7 +91,7 @@ CUSTOM_DECODER(mremap)
 	ARG(c, e, 1, "old_size", ARG_size);
 	ARG(c, e, 2, "new_size", ARG_size);
 	ARG_X(c, e, 3, "flags", ARG_flags, XLAT_mremap_flags, -1);
-	if (c->args[3] & (MREMAP_FIXED_ | MREMAP_DONTUNMAP_))
+	if (c->args[3] & MREMAP_FIXED_)
 		ARG(c, e, 4, "new_address", ARG_ptr);
 }
 
@@ -136,6 +134,9 @@ CUSTOM_DECODER(membarrier)
 	if (phase == PHASE_ENTRY) {
 		ARG_X(c, e, 0, "cmd", ARG_enum, XLAT_membarrier_cmds, -1);
 		ARG_X(c, e, 1, "flags", ARG_flags, XLAT_membarrier_flags, -1);
+		/* cpu_id only means something with MEMBARRIER_CMD_FLAG_CPU */
+		if (c->args[1] & 1)
+			ARG(c, e, 2, "cpu_id", ARG_int);
 		return;
 	}
 	if (c->args[0] == 0 && !c->failed && c->ret > 0 && opt.xlat_style != XLAT_STYLE_RAW) {
@@ -144,4 +145,38 @@ CUSTOM_DECODER(membarrier)
 		put_rest(&c->aux, x, (unsigned long)c->ret, false);
 		sbuf_putc(&c->aux, ')');
 	}
+}
+
+/* process_madvise(pidfd, iovec, vlen, advice, flags): the ranges are
+ * addresses, not buffers to show */
+CUSTOM_DECODER(process_madvise)
+{
+	if (phase != PHASE_ENTRY)
+		return;
+	ARG(c, e, 0, "pidfd", ARG_fd);
+	unsigned long addr = c->args[1], n = c->args[2];
+	unsigned long max = (unsigned long)opt.strsize, show = n < max ? n : max;
+	struct { unsigned long base, len; } iov;
+	if (!addr || !n || umem_read(c->pid, addr, &iov, sizeof(iov)) < 0) {
+		emit_ptr(e, "iovec", addr);
+	} else {
+		emit_array_begin(e, "iovec");
+		unsigned long i;
+		for (i = 0; i < show; i++) {
+			if (umem_read(c->pid, addr + i * sizeof(iov), &iov, sizeof(iov)) < 0) {
+				emit_more(e);
+				break;
+			}
+			emit_struct_begin(e, NULL);
+			emit_ptr(e, "iov_base", iov.base);
+			emit_uint(e, "iov_len", iov.len);
+			emit_struct_end(e);
+		}
+		if (i == show && show < n)
+			emit_more(e);
+		emit_array_end(e);
+	}
+	ARG(c, e, 2, "vlen", ARG_ulong);
+	ARG_X(c, e, 3, "advice", ARG_enum, XLAT_madvise_advice, -1);
+	ARG(c, e, 4, "flags", ARG_uint);
 }

@@ -26,9 +26,28 @@ static void continue_args(struct emit *e)
 
 /* ---- clone ---- */
 
-static void put_clone_flags(struct emit *e, const char *name, unsigned long flags)
+/* clone's arguments carry their names even without -N, as strace prints them */
+static void put_name(struct emit *e, const char *name)
 {
 	emit_item(e, name);
+	if (e->kind[e->depth] == EMIT_ARGS && !opt.arg_names) {
+		sbuf_puts(emit_sb(e), name);
+		sbuf_putc(emit_sb(e), '=');
+	}
+}
+
+static void put_named_ptr(struct emit *e, const char *name, unsigned long v)
+{
+	put_name(e, name);
+	if (v)
+		sbuf_hex(emit_sb(e), v);
+	else
+		sbuf_puts(emit_sb(e), "NULL");
+}
+
+static void put_clone_flags(struct emit *e, const char *name, unsigned long flags)
+{
+	put_name(e, name);
 	struct sbuf *b = emit_sb(e);
 	if (opt.xlat_style == XLAT_STYLE_RAW) {
 		sbuf_hex(b, flags);
@@ -68,11 +87,14 @@ static void put_clone_flags(struct emit *e, const char *name, unsigned long flag
 static void put_intptr_at(struct call *c, struct emit *e, const char *name, unsigned long addr)
 {
 	int v;
-	if (!fetch_struct(c, e, name, addr, &v, sizeof(v)))
+	if (!addr || umem_read(c->pid, addr, &v, sizeof(v)) < 0) {
+		put_named_ptr(e, name, addr);
 		return;
-	emit_array_begin(e, name);
-	emit_int(e, NULL, v);
-	emit_array_end(e);
+	}
+	put_name(e, name);
+	sbuf_putc(emit_sb(e), '[');
+	sbuf_dec(emit_sb(e), v);
+	sbuf_putc(emit_sb(e), ']');
 }
 
 /* x86_64: clone(flags, stack, parent_tid, child_tid, tls) */
@@ -80,7 +102,7 @@ CUSTOM_DECODER(clone)
 {
 	unsigned long flags = c->args[0];
 	if (phase == PHASE_ENTRY) {
-		emit_ptr(e, "child_stack", c->args[1]);
+		put_named_ptr(e, "child_stack", c->args[1]);
 		put_clone_flags(e, "flags", flags);
 		return;
 	}
@@ -89,16 +111,15 @@ CUSTOM_DECODER(clone)
 		return;
 	continue_args(e);
 	if (flags & (CLONE_PARENT_SETTID_ | CLONE_PIDFD_)) {
-		const char *nm = flags & CLONE_PARENT_SETTID_ ? "parent_tid" : "pidfd";
 		if (c->failed)
-			emit_ptr(e, nm, c->args[2]);
+			put_named_ptr(e, "parent_tid", c->args[2]);
 		else
-			put_intptr_at(c, e, nm, c->args[2]);
+			put_intptr_at(c, e, "parent_tid", c->args[2]);
 	}
 	if (flags & CLONE_SETTLS_)
-		emit_ptr(e, "tls", c->args[4]);
+		put_named_ptr(e, "tls", c->args[4]);
 	if (flags & (CLONE_CHILD_SETTID_ | CLONE_CHILD_CLEARTID_))
-		emit_ptr(e, "child_tidptr", c->args[3]);
+		put_named_ptr(e, "child_tidptr", c->args[3]);
 }
 
 struct clone_args_k {
@@ -448,12 +469,26 @@ CUSTOM_DECODER(ptrace)
 {
 	if (phase != PHASE_ENTRY)
 		return;
+	unsigned long req = c->args[0];
 	ARG_X(c, e, 0, "request", ARG_enum, XLAT_ptrace_requests, -1);
-	if (c->args[0] == 0 /* PTRACE_TRACEME */)
+	if (req == 0 /* PTRACE_TRACEME */)
 		return;
 	ARG(c, e, 1, "pid", ARG_pid);
+	if (req == 0x10 /* PTRACE_ATTACH */)
+		return;
 	ARG(c, e, 2, "addr", ARG_ptr);
-	ARG(c, e, 3, "data", ARG_hex);
+	switch (req) {
+	case 0x4200: case 0x4206: /* PTRACE_SETOPTIONS, PTRACE_SEIZE */
+		ARG_X(c, e, 3, "data", ARG_flags, XLAT_ptrace_options, -1);
+		break;
+	case 7: case 9: case 0x11: case 0x18: case 0x1f: case 0x20: case 0x21:
+		/* CONT, SINGLESTEP, DETACH, SYSCALL, SYSEMU*, SINGLEBLOCK: a signal */
+		ARG(c, e, 3, "data", ARG_signo);
+		break;
+	default:
+		ARG(c, e, 3, "data", ARG_hex);
+		break;
+	}
 }
 
 /* struct sock_fprog: "{len=4, filter=0x...}" */

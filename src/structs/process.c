@@ -3,6 +3,7 @@
  * with their calls in src/custom/process.c.) */
 #include "proc.h"
 #include "../options.h"
+#include "../umem.h"
 #include <string.h>
 #include <sys/utsname.h>
 
@@ -79,5 +80,42 @@ STRUCT_PRINTER(cap_data)
 	put_caps(e, "effective", d[0].eff | (unsigned long long)d[1].eff << 32);
 	put_caps(e, "permitted", d[0].perm | (unsigned long long)d[1].perm << 32);
 	put_caps(e, "inheritable", d[0].inh | (unsigned long long)d[1].inh << 32);
+	emit_struct_end(e);
+}
+
+/* struct sched_attr (sched_setattr/sched_getattr), up to the fields the
+ * size says are there */
+STRUCT_PRINTER(sched_attr)
+{
+	struct {
+		unsigned size, policy;
+		unsigned long long flags;
+		int nice;
+		unsigned prio;
+		unsigned long long runtime, deadline, period;
+		unsigned util_min, util_max;
+	} a;
+	(void)len;
+	memset(&a, 0, sizeof(a));
+	if (!fetch_struct(c, e, name, addr, &a, 48))
+		return;
+	bool more = a.size >= sizeof(a);
+	if (more && umem_read(c->pid, addr, &a, sizeof(a)) < 0)
+		more = false;
+	emit_struct_begin(e, name);
+	emit_uint(e, "size", a.size);
+	emit_enum(e, "sched_policy", XLAT(sched_policies), a.policy);
+	emit_flags(e, "sched_flags", XLAT(sched_flags), a.flags);
+	emit_int(e, "sched_nice", a.nice);
+	emit_uint(e, "sched_priority", a.prio);
+	emit_uint(e, "sched_runtime", a.runtime);
+	emit_uint(e, "sched_deadline", a.deadline);
+	emit_uint(e, "sched_period", a.period);
+	if (more) {
+		emit_uint(e, "sched_util_min", a.util_min);
+		emit_uint(e, "sched_util_max", a.util_max);
+		if (a.size > sizeof(a))
+			emit_more(e);
+	}
 	emit_struct_end(e);
 }

@@ -47,6 +47,8 @@ void siginfo_format(struct emit *e, const void *p)
 	emit_struct_begin(e, NULL);
 	emit_item(e, "si_signo");
 	signame_format(emit_sb(e), sig, true);
+	/* strace prints si_code before si_errno */
+	put_code(e, sig, code);
 	if (si->si_errno) {
 		const char *en = errno_name(si->si_errno);
 		if (en)
@@ -54,7 +56,6 @@ void siginfo_format(struct emit *e, const void *p)
 		else
 			emit_int(e, "si_errno", si->si_errno);
 	}
-	put_code(e, sig, code);
 	if (code == SI_USER || code == SI_TKILL) {
 		emit_int(e, "si_pid", si->si_pid);
 		emit_uint(e, "si_uid", si->si_uid);

@@ -1,0 +1,458 @@
+/* SPDX-License-Identifier: MIT */
+/* Netlink messages in socket buffers (sendto/recvfrom on a netlink socket,
+ * the iovecs of sendmsg/recvmsg with a netlink peer), as strace 6.1 prints
+ * them:
+ *   [{nlmsg_len=20, nlmsg_type=RTM_GETADDR, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP,
+ *     nlmsg_seq=1, nlmsg_pid=0}, {ifa_family=AF_UNSPEC, ...}]
+ *   [{nlmsg_len=20, nlmsg_type=NLMSG_DONE, ...}, 0]
+ * Headers are decoded for every family, with type names for the control
+ * messages and NETLINK_ROUTE; payloads for NLMSG_ERROR, NLMSG_DONE and the
+ * RTM_*ADDR messages (struct ifaddrmsg and its IFA_* attributes). Other
+ * payloads print as hex strings: strace decodes more families (links,
+ * routes, sock_diag, netfilter ...) than this does. */
+#include "net.h"
+#include "../options.h"
+#include "../umem.h"
+#include <linux/if_addr.h>
+#include <linux/netlink.h>
+#include <linux/rtnetlink.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#define HDRLEN ((unsigned long)NLMSG_HDRLEN)
+
+/* len bytes at addr as "\x.." escapes, cut by -s; the address when unreadable */
+static void nl_hex(struct call *c, struct emit *e, const char *name, unsigned long addr, unsigned long len)
+{
+	unsigned char buf[256];
+	unsigned long show = len < (unsigned long)opt.strsize ? len : (unsigned long)opt.strsize;
+	if (show > sizeof(buf))
+		show = sizeof(buf);
+	if (!addr) {
+		emit_ptr(e, name, 0);
+		return;
+	}
+	if (umem_read(c->pid, addr, buf, show) < 0) {
+		emit_ptr(e, name, addr);
+		return;
+	}
+	emit_item(e, name);
+	net_sb_hexstr(emit_sb(e), buf, show);
+	if (show < len)
+		sbuf_puts(emit_sb(e), "...");
+}
+
+/* ---- the header ---- */
+
+/* the family's own flag bits for a message type (NETLINK_ROUTE: by the
+ * low two bits of the type; sock_diag: always GET) */
+static const struct xlat *type_flags(int family, unsigned type)
+{
+	if (type < NLMSG_MIN_TYPE)
+		return type == NLMSG_ERROR ? XLAT(netlink_ack_flags) : NULL;
+	if (family == NETLINK_ROUTE) {
+		if (type == RTM_DELACTION)
+			return XLAT(netlink_get_flags);
+		switch (type & 3) {
+		case 0: return XLAT(netlink_new_flags);
+		case 1: return XLAT(netlink_delete_flags);
+		case 2: return XLAT(netlink_get_flags);
+		}
+		return NULL;
+	}
+	if (family == NETLINK_SOCK_DIAG)
+		return XLAT(netlink_get_flags);
+	return NULL;
+}
+
+/* names of two families in turn, then the leftover, as strace's
+ * printflags_ex with two tables */
+static void sb_nl_flags(struct sbuf *b, unsigned v, const struct xlat *x2)
+{
+	const struct xlat *tabs[2] = { XLAT(netlink_flags), x2 };
+	if (opt.xlat_style == XLAT_STYLE_RAW || !v) {
+		sbuf_hex(b, v);
+		return;
+	}
+	struct sbuf names = { 0 };
+	unsigned left = v;
+	int n = 0;
+	for (int t = 0; t < 2; t++) {
+		const struct xlat *x = tabs[t];
+		for (unsigned i = 0; x && i < x->n && left; i++) {
+			unsigned f = (unsigned)x->e[i].val;
+			if (f && (left & f) == f) {
+				if (n++)
+					sbuf_putc(&names, '|');
+				sbuf_puts(&names, x->e[i].name);
+				left &= ~f;
+			}
+		}
+	}
+	if (left && n) {
+		sbuf_putc(&names, '|');
+		sbuf_hex(&names, left);
+	}
+	if (opt.xlat_style == XLAT_STYLE_VERBOSE) {
+		sbuf_hex(b, v);
+		sbuf_puts(b, " /* ");
+		if (n)
+			sbuf_add(b, names.p, names.len);
+		else
+			sbuf_puts(b, "NLM_F_???");
+		sbuf_puts(b, " */");
+	} else if (n) {
+		sbuf_add(b, names.p, names.len);
+	} else {
+		sbuf_hex(b, v);
+		sbuf_puts(b, " /* NLM_F_??? */");
+	}
+	sbuf_free(&names);
+}
+
+/* the unknown-type marker of each family strace knows types for */
+static const char *type_unknown(int family)
+{
+	switch (family) {
+	case NETLINK_AUDIT: return "AUDIT_???";
+	case NETLINK_CRYPTO: return "CRYPTO_MSG_???";
+	case NETLINK_GENERIC: return "GENERIC_FAMILY_???";
+	case NETLINK_NETFILTER: return "NFNL_SUBSYS_???";
+	case NETLINK_ROUTE: return "RTM_???";
+	case NETLINK_SELINUX: return "SELNL_MSG_???";
+	case NETLINK_SOCK_DIAG: return "SOCK_DIAG_???";
+	case NETLINK_XFRM: return "XFRM_MSG_???";
+	}
+	return "NLMSG_???";
+}
+
+static void emit_nlmsghdr(struct emit *e, const char *name, int family, const struct nlmsghdr *h)
+{
+	emit_struct_begin(e, name);
+	emit_uint(e, "nlmsg_len", h->nlmsg_len);
+	emit_item(e, "nlmsg_type");
+	if (h->nlmsg_type < NLMSG_MIN_TYPE)
+		net_sb_enum(emit_sb(e), XLAT(netlink_types), h->nlmsg_type, "NLMSG_???");
+	else if (family == NETLINK_ROUTE)
+		net_sb_enum(emit_sb(e), XLAT(nl_route_types), h->nlmsg_type, "RTM_???");
+	else
+		net_sb_enum(emit_sb(e), XLAT(netlink_types), h->nlmsg_type, type_unknown(family));
+	emit_item(e, "nlmsg_flags");
+	sb_nl_flags(emit_sb(e), h->nlmsg_flags, type_flags(family, h->nlmsg_type));
+	emit_uint(e, "nlmsg_seq", h->nlmsg_seq);
+	emit_int(e, "nlmsg_pid", (int)h->nlmsg_pid);
+	emit_struct_end(e);
+}
+
+/* ---- NETLINK_ROUTE addresses: struct ifaddrmsg and IFA_* attributes ---- */
+
+/* an attribute's value; false: print it as hex */
+static bool ifa_attr(struct call *c, struct emit *e, unsigned type, int family, unsigned long addr, unsigned long len)
+{
+	unsigned char buf[16];
+	switch (type) {
+	case IFA_ADDRESS: case IFA_LOCAL: case IFA_BROADCAST: case IFA_ANYCAST: case IFA_MULTICAST: {
+		unsigned long size = family == AF_INET ? 4 : family == AF_INET6 ? 16 : 0;
+		if (!size || len < size)
+			return false;
+		if (umem_read(c->pid, addr, buf, size) < 0) {
+			emit_ptr(e, NULL, addr);
+			return true;
+		}
+		net_emit_inet_addr(e, NULL, family, buf);
+		return true;
+	}
+	case IFA_LABEL: {
+		/* a NUL-terminated string: the NUL is not shown, its absence is
+		 * ("...") */
+		char s[256];
+		unsigned long show = len < (unsigned long)opt.strsize ? len : (unsigned long)opt.strsize;
+		if (show > sizeof(s))
+			show = sizeof(s);
+		if (umem_read(c->pid, addr, s, show) < 0) {
+			emit_ptr(e, NULL, addr);
+			return true;
+		}
+		bool term = show == len && show && !s[show - 1];
+		/* strace -xx keeps the NUL and calls the string unterminated */
+		if (opt.xflag >= 2)
+			term = false;
+		emit_str(e, NULL, s, term ? show - 1 : show, term ? 0 : STR_TRUNCATED);
+		return true;
+	}
+	case IFA_CACHEINFO: {
+		struct ifa_cacheinfo ci;
+		if (len < sizeof(ci))
+			return false;
+		if (!net_fetch(c, e, NULL, addr, &ci, sizeof(ci)))
+			return true;
+		emit_struct_begin(e, NULL);
+		emit_uint(e, "ifa_prefered", ci.ifa_prefered);
+		emit_uint(e, "ifa_valid", ci.ifa_valid);
+		emit_uint(e, "cstamp", ci.cstamp);
+		emit_uint(e, "tstamp", ci.tstamp);
+		emit_struct_end(e);
+		return true;
+	}
+	case IFA_FLAGS: case IFA_RT_PRIORITY: case IFA_TARGET_NETNSID: {
+		unsigned v;
+		if (len < 4 || (type == IFA_FLAGS && len > 8))
+			return false;
+		if (!net_fetch(c, e, NULL, addr, &v, sizeof(v)))
+			return true;
+		if (type == IFA_FLAGS)
+			net_emit_flags(e, NULL, XLAT(ifaddr_flags), v, "IFA_F_???");
+		else if (type == IFA_RT_PRIORITY)
+			emit_uint(e, NULL, v);
+		else
+			emit_int(e, NULL, (int)v);
+		return true;
+	}
+	}
+	return false;
+}
+
+static void emit_nla_type(struct emit *e, unsigned type)
+{
+	struct sbuf *b = emit_sb(e);
+	emit_item(e, "nla_type");
+	if (type & NLA_F_NESTED)
+		sbuf_puts(b, opt.xlat_style == XLAT_STYLE_ABBREV ? "NLA_F_NESTED|" : "0x8000|");
+	if (type & NLA_F_NET_BYTEORDER)
+		sbuf_puts(b, opt.xlat_style == XLAT_STYLE_ABBREV ? "NLA_F_NET_BYTEORDER|" : "0x4000|");
+	net_sb_enum(b, XLAT(rtnl_addr_attrs), type & NLA_TYPE_MASK, "IFA_???");
+}
+
+static void ifa_attrs(struct call *c, struct emit *e, int family, unsigned long addr, unsigned long len)
+{
+	bool is_array = false;
+	unsigned long max = net_array_max(c);
+	for (unsigned long elt = 0;; elt++) {
+		struct nlattr nla;
+		if (len < sizeof(nla)) {
+			nl_hex(c, e, NULL, addr, len);
+			break;
+		}
+		if (umem_read(c->pid, addr, &nla, sizeof(nla)) < 0) {
+			if (is_array) {
+				char tmp[32];
+				emit_more(e);
+				snprintf(tmp, sizeof(tmp), "%#lx", addr);
+				emit_comment(e, tmp);
+			} else {
+				emit_ptr(e, NULL, addr);
+			}
+			break;
+		}
+		if (elt + 1 > max) {
+			emit_more(e);
+			break;
+		}
+		unsigned long alen = NLA_ALIGN(nla.nla_len), next_addr = 0, next_len = 0;
+		if (nla.nla_len >= NLA_HDRLEN) {
+			next_len = len >= alen ? len - alen : 0;
+			if (next_len && addr + alen > addr)
+				next_addr = addr + alen;
+		}
+		if (!is_array && next_addr) {
+			emit_array_begin(e, NULL);
+			is_array = true;
+		}
+		unsigned long nla_len = nla.nla_len < len ? nla.nla_len : len;
+		if (nla_len > NLA_HDRLEN)
+			emit_array_begin(e, NULL);
+		emit_struct_begin(e, NULL);
+		emit_uint(e, "nla_len", nla.nla_len);
+		emit_nla_type(e, nla.nla_type);
+		emit_struct_end(e);
+		if (nla_len > NLA_HDRLEN) {
+			if (!ifa_attr(c, e, nla.nla_type & NLA_TYPE_MASK, family, addr + NLA_HDRLEN, nla_len - NLA_HDRLEN))
+				nl_hex(c, e, NULL, addr + NLA_HDRLEN, nla_len - NLA_HDRLEN);
+			emit_array_end(e);
+		}
+		if (!next_addr)
+			break;
+		addr = next_addr;
+		len = next_len;
+	}
+	if (is_array)
+		emit_array_end(e);
+}
+
+static void ifaddrmsg(struct call *c, struct emit *e, unsigned char family, unsigned long addr, unsigned long len)
+{
+	struct ifaddrmsg ifa = { .ifa_family = family };
+	bool attrs = false;
+	emit_struct_begin(e, NULL);
+	net_emit_enum(e, "ifa_family", XLAT(address_families), family, "AF_???");
+	if (len >= sizeof(ifa)) {
+		if (net_fetch(c, e, NULL, addr, &ifa, sizeof(ifa))) {
+			emit_uint(e, "ifa_prefixlen", ifa.ifa_prefixlen);
+			net_emit_flags(e, "ifa_flags", XLAT(ifaddr_flags), ifa.ifa_flags, "IFA_F_???");
+			net_emit_enum(e, "ifa_scope", XLAT(routing_scopes), ifa.ifa_scope, NULL);
+			net_emit_ifindex(e, "ifa_index", ifa.ifa_index);
+			attrs = true;
+		}
+	} else {
+		emit_more(e);
+	}
+	emit_struct_end(e);
+	if (attrs && len > NLMSG_ALIGN(sizeof(ifa)))
+		ifa_attrs(c, e, ifa.ifa_family, addr + NLMSG_ALIGN(sizeof(ifa)), len - NLMSG_ALIGN(sizeof(ifa)));
+}
+
+/* a NETLINK_ROUTE payload; false when it is left to the generic printing */
+static bool route_payload(struct call *c, struct emit *e, const struct nlmsghdr *h, unsigned long addr,
+			  unsigned long len)
+{
+	unsigned char family;
+	if (h->nlmsg_type == NLMSG_DONE)
+		return false;
+	if (!net_fetch(c, e, NULL, addr, &family, 1))
+		return true;
+	switch (h->nlmsg_type) {
+	case RTM_NEWADDR: case RTM_DELADDR: case RTM_GETADDR:
+		ifaddrmsg(c, e, family, addr, len);
+		return true;
+	}
+	nl_hex(c, e, NULL, addr, len);
+	return true;
+}
+
+/* ---- messages ---- */
+
+static void one_message(struct call *c, struct emit *e, const char *name, int family,
+			const struct nlmsghdr *h, unsigned long addr, unsigned long len);
+
+/* an error message quotes the message it answers, which may be an error
+ * message itself: hostile data could nest them deep, so stop at this depth */
+#define NLMSGERR_MAX_DEPTH 4
+static int err_depth;
+
+static void nlmsgerr(struct call *c, struct emit *e, int family, unsigned long addr, unsigned long len, bool capped)
+{
+	int err;
+	if (len < sizeof(err) || err_depth >= NLMSGERR_MAX_DEPTH) {
+		nl_hex(c, e, NULL, addr, len);
+		return;
+	}
+	if (!net_fetch(c, e, NULL, addr, &err, sizeof(err)))
+		return;
+	emit_struct_begin(e, NULL);
+	emit_item(e, "error");
+	const char *en = err < 0 ? errno_name(-err) : NULL;
+	if (en && opt.xlat_style == XLAT_STYLE_ABBREV) {
+		sbuf_putc(emit_sb(e), '-');
+		sbuf_puts(emit_sb(e), en);
+	} else {
+		sbuf_dec(emit_sb(e), err);
+		if (en && opt.xlat_style == XLAT_STYLE_VERBOSE)
+			sbuf_printf(emit_sb(e), " /* -%s */", en);
+	}
+	addr += sizeof(err);
+	len -= sizeof(err);
+	if (len) {
+		struct nlmsghdr m;
+		if (len < HDRLEN) {
+			nl_hex(c, e, "msg", addr, len);
+		} else if (umem_read(c->pid, addr, &m, sizeof(m)) < 0) {
+			emit_ptr(e, "msg", addr);
+		} else {
+			unsigned long payload = capped ? sizeof(m) : m.nlmsg_len;
+			if (payload > len)
+				payload = len;
+			err_depth++;
+			one_message(c, e, "msg", family, &m, addr, payload);
+			err_depth--;
+			/* extended acknowledgement attributes: not decoded */
+			if (len > payload)
+				nl_hex(c, e, NULL, addr + payload, len - payload);
+		}
+	}
+	emit_struct_end(e);
+}
+
+static void payload(struct call *c, struct emit *e, int family, const struct nlmsghdr *h, unsigned long addr,
+		    unsigned long len)
+{
+	if (h->nlmsg_type == NLMSG_ERROR) {
+		nlmsgerr(c, e, family, addr, len, h->nlmsg_flags & NLM_F_CAPPED);
+		return;
+	}
+	if ((h->nlmsg_type >= NLMSG_MIN_TYPE || h->nlmsg_type == NLMSG_DONE) && family == NETLINK_ROUTE
+	    && route_payload(c, e, h, addr, len))
+		return;
+	if (h->nlmsg_type == NLMSG_DONE && len == sizeof(int)) {
+		int n;
+		if (net_fetch(c, e, NULL, addr, &n, sizeof(n)))
+			emit_int(e, NULL, n);
+		return;
+	}
+	nl_hex(c, e, NULL, addr, len);
+}
+
+/* "{header}" alone, or "[{header}, payload]" */
+static void one_message(struct call *c, struct emit *e, const char *name, int family,
+			const struct nlmsghdr *h, unsigned long addr, unsigned long len)
+{
+	unsigned long n = h->nlmsg_len < len ? h->nlmsg_len : len;
+	if (n > HDRLEN) {
+		emit_array_begin(e, name);
+		name = NULL;
+	}
+	emit_nlmsghdr(e, name, family, h);
+	if (n > HDRLEN) {
+		payload(c, e, family, h, addr + HDRLEN, n - HDRLEN);
+		emit_array_end(e);
+	}
+}
+
+void netlink_print(struct call *c, struct emit *e, const char *name, int family, unsigned long addr,
+		   unsigned long len)
+{
+	bool is_array = false;
+	unsigned long max = net_array_max(c);
+	for (unsigned long elt = 0;; elt++) {
+		struct nlmsghdr h;
+		const char *nm = is_array ? NULL : name;
+		if (len < HDRLEN) {
+			nl_hex(c, e, nm, addr, len);
+			break;
+		}
+		if (!addr || umem_read(c->pid, addr, &h, sizeof(h)) < 0) {
+			if (is_array) {
+				char tmp[32];
+				emit_more(e);
+				snprintf(tmp, sizeof(tmp), "%#lx", addr);
+				emit_comment(e, tmp);
+			} else {
+				emit_ptr(e, nm, addr);
+			}
+			break;
+		}
+		if (elt == max) {
+			emit_more(e);
+			break;
+		}
+		unsigned long mlen = NLMSG_ALIGN(h.nlmsg_len), next_addr = 0, next_len = 0;
+		if (h.nlmsg_len >= HDRLEN) {
+			next_len = len >= mlen ? len - mlen : 0;
+			if (next_len && addr + mlen > addr)
+				next_addr = addr + mlen;
+		}
+		if (!is_array && next_addr) {
+			emit_array_begin(e, name);
+			is_array = true;
+			nm = NULL;
+		}
+		one_message(c, e, nm, family, &h, addr, len);
+		if (!next_addr)
+			break;
+		addr = next_addr;
+		len = next_len;
+	}
+	if (is_array)
+		emit_array_end(e);
+}
