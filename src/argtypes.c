@@ -80,28 +80,74 @@ void print_buf(struct call *c, struct emit *e, const char *name, unsigned long a
 
 /* ---- descriptors ---- */
 
-void fd_decorate(struct sbuf *b, pid_t pid, int fd)
+/* a descriptor's path as strace quotes it between <>: the string escapes
+ * of quote_string() without the quotes, and < > in octal so that the
+ * brackets stay unambiguous */
+static void fd_path_quote(struct sbuf *b, const unsigned char *s, size_t n)
 {
-	char link[64], target[PATH_LIMIT];
-	if (fd < 0)
-		return;
-	snprintf(link, sizeof(link), "/proc/%d/fd/%d", (int)pid, fd);
-	ssize_t n = readlink(link, target, sizeof(target) - 1);
-	if (n <= 0)
-		return;
-	sbuf_putc(b, '<');
-	/* a path is tracee data: escape what a terminal would act on */
-	for (ssize_t i = 0; i < n; i++) {
-		unsigned char ch = (unsigned char)target[i];
-		if (ch < 0x20 || ch >= 0x7f || ch == '\\' || ch == '>' || ch == '<') {
-			char esc[8];
-			snprintf(esc, sizeof(esc), "\\%o", ch);
-			sbuf_puts(b, esc);
+	int hex = opt.xflag >= 2;
+	for (size_t i = 0; i < n && opt.xflag == 1 && !hex; i++)
+		if ((s[i] < 0x20 || s[i] >= 0x7f) && !(s[i] >= '\t' && s[i] <= '\r'))
+			hex = 1;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char ch = s[i];
+		if (hex) {
+			sbuf_printf(b, "\\x%02x", ch);
+		} else if (ch == '<' || ch == '>' || ch < 0x20 || ch >= 0x7f) {
+			const char *esc = NULL;
+			switch (ch) {
+			case '\t': esc = "\\t"; break;
+			case '\n': esc = "\\n"; break;
+			case '\v': esc = "\\v"; break;
+			case '\f': esc = "\\f"; break;
+			case '\r': esc = "\\r"; break;
+			}
+			if (esc) {
+				sbuf_puts(b, esc);
+				continue;
+			}
+			/* three digits only when an octal digit follows */
+			bool pad = i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '7';
+			sbuf_printf(b, pad ? "\\%03o" : "\\%o", ch);
 		} else {
+			if (ch == '"' || ch == '\\')
+				sbuf_putc(b, '\\');
 			sbuf_putc(b, (char)ch);
 		}
 	}
+}
+
+static void path_decorate(struct sbuf *b, const char *link)
+{
+	char target[PATH_LIMIT];
+	static const char deleted[] = " (deleted)";
+	ssize_t n = readlink(link, target, sizeof(target) - 1);
+	if (n <= 0)
+		return;
+	/* strace puts the kernel's " (deleted)" outside the brackets */
+	bool gone = (size_t)n > sizeof(deleted) - 1 &&
+		!memcmp(target + n - (sizeof(deleted) - 1), deleted, sizeof(deleted) - 1);
+	if (gone)
+		n -= (ssize_t)(sizeof(deleted) - 1);
+	sbuf_putc(b, '<');
+	fd_path_quote(b, (const unsigned char *)target, (size_t)n);
+	target[n] = 0;
+	if (opt.decode_fds & DECODE_FD_DEV)
+		fdinfo_dev(b, target);
 	sbuf_putc(b, '>');
+	if (gone)
+		sbuf_puts(b, "(deleted)");
+}
+
+void fd_decorate(struct sbuf *b, pid_t pid, int fd)
+{
+	char link[64];
+	if (fd < 0)
+		return;
+	if ((opt.decode_fds & DECODE_FD_SOCKET) && fdinfo_socket(b, pid, fd))
+		return;
+	snprintf(link, sizeof(link), "/proc/%d/fd/%d", (int)pid, fd);
+	path_decorate(b, link);
 }
 
 void print_fd(struct call *c, struct emit *e, const char *name, int fd)
@@ -279,14 +325,9 @@ static void print_fdpair(struct call *c, struct emit *e, const char *name, unsig
 	emit_array_end(e);
 }
 
-static void print_openflags(struct emit *e, const char *name, unsigned long v)
+/* the access mode, always, then the other flags: O_RDONLY|O_CLOEXEC */
+static void openflags_text(struct sbuf *b, unsigned long v)
 {
-	emit_item(e, name);
-	struct sbuf *b = emit_sb(e);
-	if (opt.xlat_style == XLAT_STYLE_RAW) {
-		sbuf_hex(b, v);
-		return;
-	}
 	size_t mark = b->len;
 	const char *acc = xlat_name(XLAT(open_accmode), v & O_ACCMODE);
 	if (acc) {
@@ -300,6 +341,28 @@ static void print_openflags(struct emit *e, const char *name, unsigned long v)
 	} else if (b->len == mark) {
 		sbuf_putc(b, '0');
 	}
+}
+
+static void print_openflags(struct emit *e, const char *name, unsigned long v)
+{
+	emit_item(e, name);
+	struct sbuf *b = emit_sb(e);
+	if (opt.xlat_style == XLAT_STYLE_RAW) {
+		sbuf_hex(b, v);
+		return;
+	}
+	if (opt.xlat_style == XLAT_STYLE_VERBOSE) {
+		/* strace: the number, then the whole set of names in one
+		 * comment (the parts print abbreviated inside it) */
+		sbuf_hex(b, v);
+		sbuf_puts(b, " /* ");
+		opt.xlat_style = XLAT_STYLE_ABBREV;
+		openflags_text(b, v);
+		opt.xlat_style = XLAT_STYLE_VERBOSE;
+		sbuf_puts(b, " */");
+		return;
+	}
+	openflags_text(b, v);
 }
 
 static void print_clockid(struct emit *e, const char *name, int id)
@@ -322,7 +385,8 @@ static void print_clockid(struct emit *e, const char *name, int id)
 static void print_mode_octal(struct emit *e, const char *name, unsigned mode)
 {
 	emit_item(e, name);
-	sbuf_printf(emit_sb(e), "%#03o", mode);
+	/* the kernel's umode_t is 16 bits wide, and strace prints it so */
+	sbuf_printf(emit_sb(e), "%#03o", mode & 0xffff);
 }
 
 static unsigned long arg_len(const struct call *c, const struct argdesc *a)
@@ -356,10 +420,18 @@ void arg_print(struct call *c, struct emit *e, const struct argdesc *a, unsigned
 	case ARG_ptr: emit_ptr(e, n, v); break;
 	case ARG_fd: print_fd(c, e, n, (int)v); break;
 	case ARG_dirfd:
-		if ((int)v == AT_FDCWD)
-			emit_text(e, n, opt.xlat_style == XLAT_STYLE_RAW ? "-100" : "AT_FDCWD");
-		else
+		if ((int)v == AT_FDCWD) {
+			emit_text(e, n, opt.xlat_style == XLAT_STYLE_RAW ? "-100" :
+				opt.xlat_style == XLAT_STYLE_VERBOSE ? "-100 /* AT_FDCWD */" : "AT_FDCWD");
+			/* -y: strace shows the working directory after AT_FDCWD */
+			if (opt.decode_fds) {
+				char link[64];
+				snprintf(link, sizeof(link), "/proc/%d/cwd", (int)c->pid);
+				path_decorate(emit_sb(e), link);
+			}
+		} else {
 			print_fd(c, e, n, (int)v);
+		}
 		break;
 	case ARG_path: print_path(c, e, n, v); break;
 	case ARG_str: print_str(c, e, n, v); break;
@@ -367,7 +439,9 @@ void arg_print(struct call *c, struct emit *e, const struct argdesc *a, unsigned
 	case ARG_mode: case ARG_umode: print_mode_octal(e, n, (unsigned)v); break;
 	case ARG_openmode: {
 		unsigned long flags = a > c->se->args ? c->args[a - c->se->args - 1] : 0;
-		if (flags & (O_CREAT | __O_TMPFILE))
+		/* the kernel's __O_TMPFILE bit alone: glibc's __O_TMPFILE
+		 * includes O_DIRECTORY */
+		if (flags & (O_CREAT | 020000000))
 			print_mode_octal(e, n, (unsigned)v);
 		break;
 	}
@@ -384,6 +458,12 @@ void arg_print(struct call *c, struct emit *e, const struct argdesc *a, unsigned
 	}
 	case ARG_signo: print_signo(e, n, (int)v); break;
 	case ARG_pid: emit_int(e, n, (int)v); break;
+	case ARG_uid:
+		if ((unsigned)v == (unsigned)-1)
+			emit_int(e, n, -1);
+		else
+			emit_uint(e, n, (unsigned)v);
+		break;
 	case ARG_sigset: print_sigset(c, e, n, v, arg_len(c, a)); break;
 	case ARG_argv: print_strarray(c, e, n, v, false); break;
 	case ARG_envp: print_strarray(c, e, n, v, true); break;

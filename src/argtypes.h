@@ -27,6 +27,10 @@ void sigset_format(struct sbuf *b, const unsigned char *mask, size_t bytes);
 void signame_format(struct sbuf *b, int sig, bool with_prefix);
 /* -y: "</path>" for fd of pid, nothing when unknown */
 void fd_decorate(struct sbuf *b, pid_t pid, int fd);
+/* -yy (src/fdinfo.c): "<TCP:[...]>" for a socket fd, false when it is none;
+ * "<char 1:3>" after a device's path, false when it is none */
+bool fdinfo_socket(struct sbuf *b, pid_t pid, int fd);
+bool fdinfo_dev(struct sbuf *b, const char *path);
 /* reads a struct of size n at addr: false (and the address printed) when
  * addr is NULL or unreadable */
 bool fetch_struct(struct call *c, struct emit *e, const char *name, unsigned long addr, void *buf, size_t n);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Helpers shared by the socket, polling and IPC decoders
- * (src/structs/{sockaddr,msghdr,poll}.c, src/custom/{net,poll,ipc}.c). */
+ * (src/structs/{sockaddr,msghdr,poll,netlink}.c, src/custom/{net,poll,ipc}.c)
+ * and the netlink lookups of src/fdinfo.c. */
 #ifndef TATTLE_STRUCTS_NET_H
 #define TATTLE_STRUCTS_NET_H
 #include "structs.h"
@@ -10,7 +11,9 @@
 void net_sb_enum(struct sbuf *b, const struct xlat *x, unsigned long long v, const char *unknown);
 void net_emit_enum(struct emit *e, const char *name, const struct xlat *x, unsigned long long v, const char *unknown);
 /* flags as strace's printflags prints them: NAME|NAME|0x..., and
- * "0x.. /\* X_??? *\/" when no name matched; returns the number of names */
+ * "0x.. /\* X_??? *\/" when no name matched; returns the number of names
+ * (with -X raw: 1 for any non-zero value), which decides whether strace
+ * puts "|" before what follows */
 int net_sb_flags(struct sbuf *b, const struct xlat *x, unsigned long long v, const char *unknown);
 void net_emit_flags(struct emit *e, const char *name, const struct xlat *x, unsigned long long v, const char *unknown);
 

@@ -204,15 +204,29 @@ void net_emit_port(struct emit *e, const char *name, const void *port)
 	emit_net_field(e, name, port, 2, "htons(", num, false);
 }
 
+/* IPv4: inet_addr("127.0.0.1"). IPv6 in a struct field: not a field but
+ * the call that fills it, inet_pton(AF_INET6, "::1", &sin6_addr); alone
+ * (a netlink attribute): inet_pton(AF_INET6, "::1") */
 void net_emit_inet_addr(struct emit *e, const char *name, int family, const void *addr)
 {
 	char txt[INET6_ADDRSTRLEN];
+	struct sbuf *b = emit_sb(e);
 	if (!inet_ntop(family, addr, txt, sizeof(txt)))
 		txt[0] = 0;
-	if (family == AF_INET)
+	if (family == AF_INET) {
 		emit_net_field(e, name, addr, 4, "inet_addr(", txt, true);
-	else
+		return;
+	}
+	if (!name || opt.xlat_style != XLAT_STYLE_ABBREV) {
 		emit_net_field(e, name, addr, 16, "inet_pton(AF_INET6, ", txt, true);
+		return;
+	}
+	emit_item(e, NULL);
+	sbuf_puts(b, "inet_pton(AF_INET6, ");
+	quote_string(b, (const unsigned char *)txt, strlen(txt), 0);
+	sbuf_puts(b, ", &");
+	sbuf_puts(b, name);
+	sbuf_putc(b, ')');
 }
 
 void net_emit_ifindex(struct emit *e, const char *name, unsigned idx)
@@ -249,28 +263,11 @@ static void print_in(struct emit *e, const unsigned char *buf, long len)
 static void print_in6(struct emit *e, const unsigned char *buf, long len)
 {
 	const struct sockaddr_in6 *sin6 = (const void *)buf;
-	char txt[INET6_ADDRSTRLEN], num[16];
-	struct sbuf *b = emit_sb(e);
+	char num[16];
 	net_emit_port(e, "sin6_port", &sin6->sin6_port);
 	snprintf(num, sizeof(num), "%u", ntohl(sin6->sin6_flowinfo));
 	emit_net_field(e, "sin6_flowinfo", &sin6->sin6_flowinfo, 4, "htonl(", num, false);
-	if (!inet_ntop(AF_INET6, &sin6->sin6_addr, txt, sizeof(txt)))
-		txt[0] = 0;
-	if (opt.xlat_style == XLAT_STYLE_ABBREV) {
-		/* not a field: strace shows how to build the address */
-		emit_item(e, NULL);
-		sbuf_puts(b, "inet_pton(AF_INET6, ");
-		quote_string(b, (const unsigned char *)txt, strlen(txt), 0);
-		sbuf_puts(b, ", &sin6_addr)");
-	} else {
-		emit_item(e, "sin6_addr");
-		net_sb_hexstr(b, &sin6->sin6_addr, 16);
-		if (opt.xlat_style == XLAT_STYLE_VERBOSE) {
-			sbuf_puts(b, " /* inet_pton(AF_INET6, ");
-			quote_string(b, (const unsigned char *)txt, strlen(txt), 0);
-			sbuf_puts(b, ") */");
-		}
-	}
+	net_emit_inet_addr(e, "sin6_addr", AF_INET6, &sin6->sin6_addr);
 	if (len <= SIN6_MIN_LEN)
 		return;
 	if (IN6_IS_ADDR_LINKLOCAL(&sin6->sin6_addr) || IN6_IS_ADDR_MC_LINKLOCAL(&sin6->sin6_addr))

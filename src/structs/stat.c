@@ -51,7 +51,12 @@ void print_file_mode(struct emit *e, const char *name, unsigned mode)
 		return;
 	}
 	if (opt.xlat_style == XLAT_STYLE_VERBOSE) {
-		sbuf_printf(b, "%#03o /* ", mode);
+		sbuf_printf(b, "%#03o", mode);
+		/* an unknown type has no symbolic form to add */
+		unsigned type = mode & S_IFMT;
+		if (type && !xlat_name(XLAT(file_types), type))
+			return;
+		sbuf_puts(b, " /* ");
 		mode_symbolic(b, mode);
 		sbuf_puts(b, " */");
 		return;
