@@ -43,6 +43,15 @@ static void flags_abbrev(struct sbuf *b, const struct xlat *x, unsigned long lon
 	}
 }
 
+/* does any name of the family cover bits of v? */
+static int flags_any(const struct xlat *x, unsigned long long v)
+{
+	for (unsigned i = 0; i < x->n; i++)
+		if (x->e[i].val && (v & x->e[i].val) == x->e[i].val)
+			return 1;
+	return 0;
+}
+
 void xlat_flags(struct sbuf *b, const struct xlat *x, unsigned long long v)
 {
 	switch (opt.xlat_style) {
@@ -54,6 +63,15 @@ void xlat_flags(struct sbuf *b, const struct xlat *x, unsigned long long v)
 		/* a zero without a name of its own has nothing to explain */
 		if (!v && !xlat_name(x, 0))
 			return;
+		/* no name at all: only the family's unknown marker, once */
+		if (v && !flags_any(x, v)) {
+			if (x->unknown) {
+				sbuf_puts(b, " /* ");
+				sbuf_puts(b, x->unknown);
+				sbuf_puts(b, " */");
+			}
+			return;
+		}
 		sbuf_puts(b, " /* ");
 		flags_abbrev(b, x, v);
 		sbuf_puts(b, " */");
@@ -70,6 +88,10 @@ static void enum_common(struct sbuf *b, const struct xlat *x, unsigned long long
 		dflt = x->unknown;
 		hex = 1;
 	}
+	/* strace's -X raw and -X verbose show named values as %#x too:
+	 * lseek(3, -60, 0x1), fcntl(3, 0x4 (F_SETFL in a comment), ...) */
+	if (opt.xlat_style != XLAT_STYLE_ABBREV)
+		hex = 1;
 	if (opt.xlat_style == XLAT_STYLE_RAW || !name) {
 		if (hex)
 			sbuf_hex(b, v);
