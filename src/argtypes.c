@@ -2,6 +2,7 @@
 /* One printer per argument meaning. Reads from the tracee are bounded: a
  * string by -s (paths by PATH_MAX), a buffer by -s, an array by -s items. */
 #include "argtypes.h"
+#include "filter.h"
 #include "options.h"
 #include "structs/structs.h"
 #include "umem.h"
@@ -528,14 +529,14 @@ void print_retval(struct call *c, struct sbuf *b)
 			if (kernel_errs[i].err == err)
 				msg = kernel_errs[i].msg;
 		/* restart codes never reach the program: strace shows "?" */
-		sbuf_puts(b, msg ? "? " : "-1 ");
-		if (!name) {
-			sbuf_dec(b, err);
-			sbuf_putc(b, ' ');
-		} else {
-			sbuf_puts(b, name);
-			sbuf_putc(b, ' ');
+		if (!name && !msg) {
+			/* a number with no name: strace says just that */
+			sbuf_printf(b, "-1 (errno %d)", err);
+			return;
 		}
+		sbuf_puts(b, msg ? "? " : "-1 ");
+		sbuf_puts(b, name ? name : "E???");
+		sbuf_putc(b, ' ');
 		sbuf_putc(b, '(');
 		sbuf_puts(b, msg ? msg : strerror(err));
 		sbuf_putc(b, ')');
@@ -546,6 +547,8 @@ void print_retval(struct call *c, struct sbuf *b)
 		kind = RET_LONG;
 	if (c->ret_as)
 		kind = c->ret_as - 1;
+	if (filter_raw(c->nr))	/* -e raw=: the value as hex, like the arguments */
+		kind = RET_HEX;
 	switch (kind) {
 	case RET_HEX: sbuf_hex(b, (unsigned long)c->ret); break;
 	case RET_OCTAL: sbuf_printf(b, "%#03lo", (unsigned long)c->ret); break;

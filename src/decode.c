@@ -56,7 +56,7 @@ void decode_entry(struct task *t, bool hold)
 		sbuf_puts(&t->line, " ...>");
 		c->nprinted = 0;
 	} else if (is_raw(c)) {
-		unsigned n = c->se && c->se->has_sig && !c->se->custom ? c->se->nargs : 6;
+		unsigned n = c->se && c->se->has_sig ? c->se->nargs : 6;
 		for (unsigned i = 0; i < n; i++)
 			emit_hex(&e, NULL, c->args[i]);
 		c->nprinted = (unsigned char)n;

@@ -40,7 +40,7 @@ FILENAME ~ /syscall_64\.tbl$/ {
 }
 # signature lines: name ret classes args...
 #   args: name:type[(param)][/out|/inout][=length-source] ..., or
-#   - (no arguments), @custom [N] (src/custom/ decodes it), @raw (classes
+#   - (no arguments), @custom N (src/custom/ decodes its N arguments), @raw (classes
 #   known, arguments printed raw in hex)
 {
 	$0 = strip($0); if (NF == 0) next
@@ -62,7 +62,11 @@ FILENAME ~ /syscall_64\.tbl$/ {
 	}
 	class[nr] = (cl == "" ? "0" : cl)
 	nargs[nr] = 0; custom[nr] = ""
-	if ($4 == "@custom") { custom[nr] = "custom_" name; nargs[nr] = ($5 == "" ? 6 : $5 + 0); argtext[nr] = ""; next }
+	if ($4 == "@custom") {
+		# the count is the real number of arguments: -e raw= prints that many
+		if ($5 !~ /^[0-6]$/) die("@custom needs the number of arguments (0-6)")
+		custom[nr] = "custom_" name; nargs[nr] = $5 + 0; argtext[nr] = ""; next
+	}
 	if ($4 == "-") { argtext[nr] = ""; next }
 	if ($4 == "@raw") { raw[nr] = 1; argtext[nr] = ""; next }
 	if (NF - 3 > 6) die("more than six arguments")
