@@ -210,7 +210,10 @@ void sigset_format(struct sbuf *b, const unsigned char *mask, size_t bytes)
 			continue;
 		if (n++)
 			sbuf_putc(b, ' ');
-		signame_format(b, s, false);
+		if (opt.xlat_style == XLAT_STYLE_RAW)
+			sbuf_dec(b, s);
+		else
+			signame_format(b, s, false);
 	}
 	sbuf_putc(b, ']');
 }
@@ -222,7 +225,9 @@ void print_sigset(struct call *c, struct emit *e, const char *name, unsigned lon
 		emit_ptr(e, name, 0);
 		return;
 	}
-	if (size == 0 || size > sizeof(mask) || umem_read(c->pid, addr, mask, size) < 0) {
+	/* the kernel takes only its own sigset size (8); strace shows any
+	 * other as an address, and so do we */
+	if (size != 8 || umem_read(c->pid, addr, mask, size) < 0) {
 		emit_ptr(e, name, addr);
 		return;
 	}
