@@ -7,6 +7,7 @@
 #include "decode.h"
 #include "structs/structs.h"
 #include "filter.h"
+#include "iodump.h"
 #include "options.h"
 #include "output.h"
 #include "regs.h"
@@ -44,6 +45,8 @@ static pid_t leader;		/* the started command */
 static int leader_status = -1;
 static volatile sig_atomic_t interrupted;
 static bool detach_requested;
+static bool passthrough;	/* seccomp: detach requested, showing nothing (tracer_loop) */
+static bool kill_all;		/* seccomp: the second request kills the tracees */
 static bool need_time;
 static unsigned long traced_calls;
 
@@ -180,9 +183,9 @@ static void spawn_daemonized(const char *path)
 	close(go[0]);
 	output_restore_signals();
 	apply_env();
-	become_user();
 	if (seccomp_on && seccomp_install() < 0)
 		die_errno("seccomp filter");
+	become_user();
 	execv(path, opt.argv);
 	die_errno("exec");
 }
@@ -215,11 +218,13 @@ static void spawn(void)
 			_exit(1);
 		output_restore_signals();
 		apply_env();
-		become_user();
+		/* before -u: as root the filter needs no no_new_privs, which
+		 * would cost set-uid programs their privileges */
 		if (seccomp_on && seccomp_install() < 0) {
 			fprintf(stderr, "%s: seccomp filter: %s\n", progname, strerror(errno));
 			_exit(1);
 		}
+		become_user();
 		execv(path, opt.argv);
 		fprintf(stderr, "%s: exec: %s\n", progname, strerror(errno));
 		_exit(1);
@@ -376,7 +381,7 @@ void tracer_start(void)
 static void detach_one(struct task *t)
 {
 	int status, sig = 0;
-	if (opt.kill_on_exit && !(t->flags & T_ATTACHED)) {
+	if ((opt.kill_on_exit || kill_all) && !(t->flags & T_ATTACHED)) {
 		kill(t->tid, SIGKILL);
 		return;
 	}
@@ -411,8 +416,12 @@ void tracer_detach_all(void)
 		if ((t->flags & T_ATTACHED) && !(opt.quiet & QUIET_ATTACH))
 			msg_stderr("Process %d detached", (int)t->tid);
 		if ((t->flags & T_INSYSCALL) && (t->flags & T_TRACED_CALL) && !(t->flags & T_HIDDEN) &&
-		    opt.summary != SUMMARY_ONLY)
-			decode_detached(t);
+		    opt.summary != SUMMARY_ONLY) {
+			if ((t->flags & T_LINE_HELD) && !filter_detached_ok())
+				line_discard(t);
+			else
+				decode_detached(t);
+		}
 		task_free(t);
 	}
 }
@@ -424,18 +433,25 @@ void tracer_request_detach(void)
 
 /* ---- events ---- */
 
+/* the current call of t will never return: "= ?", or nothing when its
+ * line is held and -e status= leaves unfinished calls out */
+static void unfinished_line(struct task *t)
+{
+	uint64_t elapsed = need_time ? now_ns(CLOCK_MONOTONIC) - t->call.mono_entry : 0;
+	if ((t->flags & T_LINE_HELD) && !filter_unfinished_ok(elapsed))
+		line_discard(t);
+	else
+		decode_noreturn(t);
+}
+
 static void print_exit(struct task *t, int status)
 {
 	char tmp[128];
 	int n;
 	if (t->flags & T_HIDDEN)
 		return;
-	if ((t->flags & T_INSYSCALL) && (t->flags & T_TRACED_CALL) && opt.summary != SUMMARY_ONLY) {
-		if (t->flags & T_LINE_HELD)
-			line_discard(t);
-		else
-			decode_noreturn(t);
-	}
+	if ((t->flags & T_INSYSCALL) && (t->flags & T_TRACED_CALL) && opt.summary != SUMMARY_ONLY)
+		unfinished_line(t);
 	if (opt.quiet & QUIET_EXIT || opt.summary == SUMMARY_ONLY)
 		return;
 	if (WIFEXITED(status)) {
@@ -453,6 +469,7 @@ static void print_exit(struct task *t, int status)
 static void task_gone(struct task *t, int status)
 {
 	print_exit(t, status);
+	filter_task_gone(t);
 	if (t->tid == leader)
 		leader_status = status;
 	if (opt.stack)
@@ -466,13 +483,18 @@ static void syscall_enter(struct task *t)
 	struct call *c = &t->call;
 	t->flags |= T_INSYSCALL;
 	c->se = regs_last_compat ? NULL : systab_get(c->nr);
+	bool first_exec = false;
 	if (unlikely(t->flags & T_HIDDEN)) {
-		if (c->nr != NR_EXECVE && c->nr != NR_EXECVEAT)
+		if ((c->nr != NR_EXECVE && c->nr != NR_EXECVEAT) || passthrough)
 			return;
 		t->flags &= ~T_HIDDEN;
+		first_exec = true;
 	}
-	if (!filter_traced(c->nr)) {
+	if (!filter_traced_nr(c->nr, regs_last_compat) || (unlikely(filter_by_args) && !filter_args_match(t))) {
 		t->flags &= ~T_TRACED_CALL;
+		/* -P follows fd tables through the calls it does not show */
+		if (seccomp_on && (filter_bits(c->nr, regs_last_compat) & QF_FDEXIT))
+			t->flags |= T_SECCOMP_EXIT;
 		return;
 	}
 	t->flags |= T_TRACED_CALL;
@@ -485,8 +507,22 @@ static void syscall_enter(struct task *t)
 	if (opt.summary)
 		stats_enter(c);
 	c->t_exit = 0;
-	if (opt.summary != SUMMARY_ONLY)
+	if (opt.summary != SUMMARY_ONLY) {
 		decode_entry(t, filter_hold);
+		/* the started command's own execve has no stack of its own yet */
+		if (opt.stack && !first_exec)
+			unwind_capture(t);
+	}
+}
+
+/* -k: after a call that may have changed the tracee's mappings */
+static void stack_maps_check(struct task *t)
+{
+	switch (t->call.nr) {
+	case 9: case 10: case 11: case 12: case 25: case 30: case 67: case 216: case 329:
+	case NR_EXECVE: case NR_EXECVEAT:
+		unwind_invalidate(t);
+	}
 }
 
 static void syscall_exit(struct task *t)
@@ -494,9 +530,13 @@ static void syscall_exit(struct task *t)
 	struct call *c = &t->call;
 	unsigned f = t->flags;
 	t->flags &= ~(T_INSYSCALL | T_SECCOMP_EXIT);
+	if (unlikely(filter_track_fds) && (f & T_INSYSCALL) && !(f & T_HIDDEN))
+		filter_fd_exit(t);
 	if (!(f & T_INSYSCALL) || !(f & T_TRACED_CALL) || (f & T_HIDDEN)) {
 		if (c->failed && c->ret == -516)
 			t->last_nr = c->nr;
+		if (opt.stack && (f & T_INSYSCALL))
+			stack_maps_check(t);	/* untraced calls map libraries too */
 		return;
 	}
 	t->flags &= ~T_TRACED_CALL;
@@ -510,22 +550,22 @@ static void syscall_exit(struct task *t)
 		t->last_nr = c->nr;
 	if (opt.summary)
 		stats_add(t, c, dur);
+	bool shown = true;
 	if (opt.summary != SUMMARY_ONLY) {
-		if ((f & T_LINE_HELD) && (!filter_status_ok(c) || dur < opt.min_duration_ns)) {
+		if ((f & T_LINE_HELD) && !filter_exit_ok(c, dur)) {
 			line_discard(t);
+			shown = false;
 		} else {
 			decode_exit(t);
 			if (opt.stack)
 				unwind_print(t);
+			if (unlikely(filter_dumps))
+				iodump_exit(t);
 		}
 	}
-	if (opt.stack) {
-		switch (c->nr) {
-		case 9: case 10: case 11: case 12: case 25: case NR_EXECVE: case NR_EXECVEAT:
-			unwind_invalidate(t);
-		}
-	}
-	if (opt.syscall_limit && ++traced_calls >= (unsigned long)opt.syscall_limit)
+	if (opt.stack)
+		stack_maps_check(t);
+	if (opt.syscall_limit && shown && ++traced_calls >= (unsigned long)opt.syscall_limit)
 		detach_requested = true;
 }
 
@@ -616,7 +656,7 @@ static void on_exec(struct task *t)
 		if (execer) {
 			bool show = opt.summary != SUMMARY_ONLY;
 			if (show && (t->flags & T_INSYSCALL) && (t->flags & T_TRACED_CALL) && !(t->flags & T_HIDDEN))
-				decode_noreturn(t);
+				unfinished_line(t);
 			pid_t tid = t->tid;
 			if (t->out && t->out->open == t)
 				t->out->open = NULL;
@@ -626,7 +666,7 @@ static void on_exec(struct task *t)
 			task_free(t);
 			task_retid(execer, tid);
 			t = execer;
-			if (show && !(opt.quiet & QUIET_THREAD_EXECVE)) {
+			if (show && !(opt.quiet & QUIET_THREAD_EXECVE) && !(t->flags & T_HIDDEN)) {
 				char tmp[96];
 				int n = snprintf(tmp, sizeof(tmp), "+++ superseded by execve in pid %lu +++", old);
 				line_message(t, tmp, (size_t)n);
@@ -636,8 +676,12 @@ static void on_exec(struct task *t)
 	if (opt.stack)
 		unwind_invalidate(t);
 	if (opt.detach_on_execve && t->tid != leader) {
-		if ((t->flags & T_INSYSCALL) && (t->flags & T_TRACED_CALL) && opt.summary != SUMMARY_ONLY)
-			decode_detached(t);
+		if ((t->flags & T_INSYSCALL) && (t->flags & T_TRACED_CALL) && opt.summary != SUMMARY_ONLY) {
+			if ((t->flags & T_LINE_HELD) && !filter_detached_ok())
+				line_discard(t);
+			else
+				decode_detached(t);
+		}
 		ptrace(PTRACE_DETACH, t->tid, 0, 0);
 		if (!(opt.quiet & QUIET_ATTACH))
 			msg_stderr("Process %d detached", (int)t->tid);
@@ -655,8 +699,7 @@ static void on_signal(struct task *t, int sig)
 		resume(t, sig);
 		return;
 	}
-	if (!(t->flags & T_HIDDEN) && filter_signal(sig) && opt.summary != SUMMARY_ONLY &&
-	    !(t->flags & T_LINE_HELD)) {
+	if (!(t->flags & T_HIDDEN) && filter_signal(sig) && opt.summary != SUMMARY_ONLY) {
 		struct sbuf b = { 0 };
 		struct emit e;
 		sbuf_puts(&b, "--- ");
@@ -668,7 +711,7 @@ static void on_signal(struct task *t, int sig)
 		line_message(t, b.p, b.len);
 		sbuf_free(&b);
 		if (opt.stack)
-			unwind_print(t);
+			unwind_print_signal(t);
 	}
 	resume(t, sig);
 }
@@ -696,6 +739,8 @@ static void dispatch(pid_t pid, int status)
 		/* a new child whose first stop came before its parent's event */
 		t = task_new(pid, read_tgid(pid));
 	}
+	if (unlikely(passthrough))
+		t->flags |= T_HIDDEN;
 	if (WIFEXITED(status) || WIFSIGNALED(status)) {
 		task_gone(t, status);
 		return;
@@ -736,11 +781,43 @@ static void dispatch(pid_t pid, int status)
 	resume(t, 0);
 }
 
+/* Under seccomp a started process cannot be detached: its traced calls
+ * would fail with ENOSYS without a tracer (src/seccomp.c). So a detach
+ * request (^C, SIGTERM, SIGHUP, --syscall-limit) ends the showing only:
+ * the lines open are closed as detached, nothing more is shown, and the
+ * tracees run to their end, stopping only where the filter says and
+ * resumed at once. A second signal kills them. */
+static void start_passthrough(void)
+{
+	if (interrupted)
+		msg_stderr("the traced processes run under a seccomp filter and cannot be detached: "
+			   "letting them run to their end untraced (interrupt again to kill them)");
+	for (struct task *t = task_list; t; t = t->next) {
+		if ((t->flags & T_INSYSCALL) && (t->flags & T_TRACED_CALL) && !(t->flags & T_HIDDEN) &&
+		    opt.summary != SUMMARY_ONLY) {
+			if ((t->flags & T_LINE_HELD) && !filter_detached_ok())
+				line_discard(t);
+			else
+				decode_detached(t);
+		}
+		t->flags = (t->flags | T_HIDDEN) & ~T_TRACED_CALL;
+	}
+	output_flush_all();
+	passthrough = true;
+	interrupted = 0;
+	detach_requested = false;
+}
+
 int tracer_loop(void)
 {
 	int status;
 	while (task_count) {
 		if (interrupted || detach_requested) {
+			if (seccomp_on && !passthrough) {
+				start_passthrough();
+				continue;
+			}
+			kill_all = seccomp_on;
 			tracer_detach_all();
 			break;
 		}
