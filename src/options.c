@@ -307,6 +307,12 @@ static void parse_e(const char *arg)
 		add_qual(k, eq + 1);
 		return;
 	}
+	/* strace's qualifiers that tattle lacks: say so rather than call them
+	 * an invalid system call */
+	static const char *const lacking[] = { "inject", "fault", "kvm", "secontext" };
+	for (size_t i = 0; i < ARRAY_SIZE(lacking); i++)
+		if (strlen(lacking[i]) == klen && !strncmp(arg, lacking[i], klen))
+			die("-e %s= is not supported", lacking[i]);
 	/* strace reads an unknown KIND=SET as a trace set, and says so */
 	add_qual("trace", arg);
 }

@@ -492,8 +492,8 @@ static void syscall_enter(struct task *t)
 	}
 	if (!filter_traced_nr(c->nr, regs_last_compat) || (unlikely(filter_by_args) && !filter_args_match(t))) {
 		t->flags &= ~T_TRACED_CALL;
-		/* -P follows fd tables through the calls it does not show */
-		if (seccomp_on && (filter_bits(c->nr, regs_last_compat) & QF_FDEXIT))
+		/* -P (fd tables) and -k (mappings) need exits of calls not shown */
+		if (seccomp_on && (filter_bits(c->nr, regs_last_compat) & QF_EXIT))
 			t->flags |= T_SECCOMP_EXIT;
 		return;
 	}
