@@ -239,6 +239,10 @@ void print_sigset(struct call *c, struct emit *e, const char *name, unsigned lon
 
 bool fetch_struct(struct call *c, struct emit *e, const char *name, unsigned long addr, void *buf, size_t n)
 {
+	if (unlikely(!filter_verbose(c->nr)) && addr) {
+		emit_ptr(e, name, addr);
+		return false;
+	}
 	if (!addr) {
 		emit_ptr(e, name, 0);
 		return false;
@@ -407,6 +411,17 @@ static unsigned long arg_len(const struct call *c, const struct argdesc *a)
 void arg_print(struct call *c, struct emit *e, const struct argdesc *a, unsigned long v)
 {
 	const char *n = a->name;
+	/* -e verbose=none for this call: what points to data is an address
+	 * (strings and buffers excepted), as strace prints it */
+	if (unlikely(!filter_verbose(c->nr))) {
+		switch (a->type) {
+		case ARG_struct: case ARG_argv: case ARG_envp: case ARG_fdpair: case ARG_intptr:
+		case ARG_uintptr: case ARG_longptr: case ARG_ulongptr: case ARG_fdptr:
+		case ARG_sigset: case ARG_iovec: case ARG_dirents:
+			emit_ptr(e, n, v);
+			return;
+		}
+	}
 	/* output arguments of a failed call: only the address */
 	if (a->dir == DIR_OUT && c->failed) {
 		switch (a->type) {

@@ -236,7 +236,8 @@ CUSTOM_DECODER(wait4)
 	int st;
 	if (!sp) {
 		emit_ptr(e, "wstatus", 0);
-	} else if (c->failed || c->ret == 0 || umem_read(c->pid, sp, &st, sizeof(st)) < 0) {
+	} else if (c->failed || c->ret == 0 || !filter_verbose(c->nr) ||
+		   umem_read(c->pid, sp, &st, sizeof(st)) < 0) {
 		emit_ptr(e, "wstatus", sp);
 	} else {
 		emit_item(e, "wstatus");
