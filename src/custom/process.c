@@ -3,6 +3,7 @@
  * clone/clone3, wait4, getrandom, personality, scheduling masks, group lists,
  * ptrace, seccomp, get_robust_list. */
 #include "../structs/proc.h"
+#include "../filter.h"
 #include "../options.h"
 #include "../umem.h"
 #include <linux/sched.h>
