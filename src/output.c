@@ -332,6 +332,12 @@ void line_message(struct task *t, const char *text, size_t len)
 	maybe_flush(o);
 }
 
+void line_raw(struct task *t, const char *p, size_t n)
+{
+	put(t, p, n);
+	maybe_flush(output_of(t));
+}
+
 void output_write_main(const char *p, size_t n)
 {
 	if (main_out.open) {

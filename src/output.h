@@ -45,6 +45,8 @@ void line_commit(struct task *t);
 void line_discard(struct task *t);
 /* a whole line of its own: "--- SIGINT {...} ---", "+++ exited with 0 +++" */
 void line_message(struct task *t, const char *text, size_t len);
+/* whole lines of t's, as they are, after its last line (-k frames) */
+void line_raw(struct task *t, const char *p, size_t n);
 /* a block of text of its own into the main output (summaries), flushed */
 void output_write_main(const char *p, size_t n);
 /* the column where the current output line of t ends */

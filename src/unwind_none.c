@@ -4,6 +4,8 @@
 
 void unwind_init(void) {}
 void unwind_print(struct task *t) { (void)t; }
+void unwind_print_signal(struct task *t) { (void)t; }
+void unwind_capture(struct task *t) { (void)t; }
 void unwind_invalidate(struct task *t) { (void)t; }
 void unwind_task_free(struct task *t) { (void)t; }
 void unwind_finish(void) {}
