@@ -17,11 +17,11 @@ function pad_to(n,	s) {
 	return s
 }
 
-# strace pads "PREFIX CALL(...)" so that "=" of " = RET" is in column 40. A joined
-# line, or one whose pid prefix is wider than the usual 6 columns, is padded
-# again as a line of a 5-digit pid would be. The return value follows the
-# last ") = " whose remainder looks like one.
-function repad(body,	rest, pos, off, best, bestlen, text, ret) {
+# strace pads "PREFIX CALL(...)" so that "=" of " = RET" is in column 40
+# (or puts one space when the text is longer). The return value follows the
+# last ") = " whose remainder looks like one: ret_split() sets sp_text (up to
+# the ")"), sp_spaces (the spaces before "= ") and sp_ret (after "= ").
+function ret_split(body,	rest, off, best, bestlen) {
 	rest = body
 	off = 0
 	best = 0
@@ -34,11 +34,34 @@ function repad(body,	rest, pos, off, best, bestlen, text, ret) {
 		rest = substr(rest, RSTART + 1)
 	}
 	if (!best)
+		return 0
+	sp_text = substr(body, 1, best)
+	sp_spaces = bestlen - 3
+	sp_ret = substr(body, best + bestlen)
+	return 1
+}
+
+# the line as strace would pad it after a 6-column pid prefix
+function padded(text, ret) {
+	return text pad_to(39 - 6 - length(text)) " = " ret
+}
+
+function repad(body) {
+	if (!ret_split(body))
 		return body
-	text = substr(body, 1, best)
-	ret = substr(body, best + bestlen)
-	pos = 6 + length(text)
-	return text pad_to(39 - pos) " = " ret
+	return padded(sp_text, sp_ret)
+}
+
+# A rewritten line (address, pid, time...) is padded again for its new
+# length, but only when the original was padded right for its own length:
+# wrong padding stays visible.
+function repad_rewritten(orig, l,	ok) {
+	if (!ret_split(orig))
+		return l
+	ok = orig == padded(sp_text, sp_ret)
+	if (!ret_split(l))
+		return l
+	return ok ? padded(sp_text, sp_ret) : sp_text pad_to(sp_spaces) "= " sp_ret
 }
 
 # {tv_sec=SECONDS[ /* DATE */], tv_nsec=N}: a wall-clock time when the
@@ -86,6 +109,8 @@ function norm(b) {
 	gsub(/st_dev=makedev\([^)]*\)/, "st_dev=N", b)
 	gsub(/stx_dev_(major|minor)=[0-9]+/, "stx_dev=N", b)
 	gsub(/(st_blocks|stx_blocks)=[0-9]+/, "blocks=N", b)
+	# free space of a live file system
+	gsub(/f_(bfree|bavail|ffree)=[0-9]+/, "f_free=N", b)
 	gsub(/pipe:\[[0-9]+\]/, "pipe:[N]", b)
 	gsub(/socket:\[[0-9]+\]/, "socket:[N]", b)
 	gsub(/(sin_port|sin6_port)=htons\([0-9]+\)/, "port=N", b)
@@ -217,10 +242,8 @@ END {
 		print "=== P" i
 		for (j = 1; j <= n[p]; j++) {
 			l = pid_repl(norm(line[p, j]))
-			# the padding before " = " followed the length of what
-			# was rewritten
 			if (l != line[p, j])
-				l = repad(l)
+				l = repad_rewritten(line[p, j], l)
 			print l
 		}
 	}

@@ -15,15 +15,15 @@ function matches(pat, line,    parts, n, i, pos, p) {
 	}
 	return length(line) - pos + 1 >= length(parts[n]) && substr(line, length(line) - length(parts[n]) + 1) == parts[n]
 }
-FNR == NR { exp[ne++] = $0; next }
+FNR == NR { want[ne++] = $0; next }
 { tr[nt++] = $0 }
 END {
 	j = 0; bad = 0
 	for (i = 0; i < ne; i++) {
-		if (exp[i] == "") continue
-		for (k = j; k < nt; k++) if (matches(exp[i], tr[k])) break
+		if (want[i] == "") continue
+		for (k = j; k < nt; k++) if (matches(want[i], tr[k])) break
 		if (k == nt) {
-			printf "FAIL %s: expected line not found (after trace line %d):\n  %s\n", name, j, exp[i]
+			printf "FAIL %s: expected line not found (after trace line %d):\n  %s\n", name, j, want[i]
 			bad++
 		} else j = k + 1
 	}

@@ -239,6 +239,12 @@ static void print_control(struct call *c, struct emit *e, unsigned long addr, un
 			left -= hdr;
 			break;
 		}
+		/* aligned to the next header; a cmsg_len near 2^64 would wrap the
+		 * rounding to 0 and never advance (found by the fuzzer) */
+		if (h.cmsg_len >= left) {
+			left = 0;
+			break;
+		}
 		len = (h.cmsg_len + sizeof(long) - 1) & ~(sizeof(long) - 1);
 		if (len >= left) {
 			left = 0;
