@@ -50,11 +50,16 @@ static void put_clone_flags(struct emit *e, const char *name, unsigned long flag
 {
 	put_name(e, name);
 	struct sbuf *b = emit_sb(e);
+	unsigned long rest = flags & ~0xfful, sig = flags & 0xff;
 	if (opt.xlat_style == XLAT_STYLE_RAW) {
-		sbuf_hex(b, flags);
+		/* strace keeps the exit signal apart even raw: 0x1200000|17 */
+		sbuf_hex(b, rest);
+		if (sig) {
+			sbuf_putc(b, '|');
+			sbuf_udec(b, sig);
+		}
 		return;
 	}
-	unsigned long rest = flags & ~0xfful, sig = flags & 0xff;
 	const struct xlat *x = XLAT(clone_flags);
 	bool any = false;
 	for (unsigned i = 0; i < x->n && rest; i++) {
@@ -424,8 +429,11 @@ CUSTOM_DECODER(getgroups)
 		c->nprinted = 1;
 		return;
 	}
-	if (c->failed || (int)c->args[0] == 0)
+	/* size 0 asks for the count only: strace shows NULL, or [] for a buffer */
+	if (c->failed || ((int)c->args[0] == 0 && !c->args[1]))
 		emit_ptr(e, "list", c->args[1]);
+	else if ((int)c->args[0] == 0)
+		emit_text(e, "list", "[]");
 	else
 		put_gids(c, e, "list", c->args[1], (unsigned long)c->ret);
 }

@@ -11,8 +11,11 @@ static void put_rlim(struct emit *e, const char *name, unsigned long long v)
 {
 	emit_item(e, name);
 	struct sbuf *b = emit_sb(e);
-	if (v == ~0ull) {
-		sbuf_puts(b, opt.xlat_style == XLAT_STYLE_RAW ? "0xffffffffffffffff" : "RLIM64_INFINITY");
+	/* -X raw: plain decimal, infinity included, as strace prints it */
+	if (opt.xlat_style == XLAT_STYLE_RAW) {
+		sbuf_udec(b, v);
+	} else if (v == ~0ull) {
+		sbuf_puts(b, "RLIM64_INFINITY");
 	} else if (v && v % 1024 == 0) {
 		sbuf_udec(b, v / 1024);
 		sbuf_puts(b, "*1024");
