@@ -4,6 +4,7 @@
  * write, after every call under test). See tests/run-prog.sh. */
 #ifndef TATTLE_TEST_EXPECT_H
 #define TATTLE_TEST_EXPECT_H
+#include <errno.h>	/* strerrorname_np: _GNU_SOURCE comes from config.h */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,6 +34,19 @@ __attribute__((format(printf, 2, 3), unused)) static void EXPECT_RET(const char 
 	vsnprintf(line, sizeof(line), fmt, ap);
 	va_end(ap);
 	EXPECT("%-39s = %s", line, ret);
+}
+
+/* what strace prints for a return value: "3", or "-1 ENOENT (No such file
+ * or directory)" from errno when r < 0 (one static buffer: one call per
+ * expression) */
+__attribute__((unused)) static const char *ret(long r)
+{
+	static char buf[160];
+	if (r >= 0)
+		snprintf(buf, sizeof(buf), "%ld", r);
+	else
+		snprintf(buf, sizeof(buf), "-1 %s (%s)", strerrorname_np(errno), strerror(errno));
+	return buf;
 }
 
 __attribute__((unused)) static int expect_done(void)

@@ -28,28 +28,6 @@
 #define V 0
 #endif
 
-static char rbuf[64];
-
-static const char *ret(long r)
-{
-	static const struct { int e; const char *n; } names[] = {
-		{ ENOENT, "ENOENT" }, { EFAULT, "EFAULT" }, { EINVAL, "EINVAL" }, { EBADF, "EBADF" },
-		{ EEXIST, "EEXIST" }, { ENOTDIR, "ENOTDIR" }, { ENOTEMPTY, "ENOTEMPTY" },
-		{ EPERM, "EPERM" }, { ERANGE, "ERANGE" }, { ENODATA, "ENODATA" }, { EOPNOTSUPP, "EOPNOTSUPP" },
-		{ EACCES, "EACCES" }, { EBUSY, "EBUSY" }, { EOVERFLOW, "EOVERFLOW" }, { ENOTBLK, "ENOTBLK" },
-	};
-	if (r >= 0) {
-		snprintf(rbuf, sizeof(rbuf), "%ld", r);
-		return rbuf;
-	}
-	const char *n = "E???";
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (names[i].e == errno)
-			n = names[i].n;
-	snprintf(rbuf, sizeof(rbuf), "-1 %s (%s)", n, strerror(errno));
-	return rbuf;
-}
-
 /* getdents64's buffer as strace shows it with -v */
 static void dents(char *out, size_t size, const char *buf, long len)
 {

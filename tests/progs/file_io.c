@@ -18,21 +18,6 @@
 #include <termios.h>
 #include <unistd.h>
 
-static char rbuf[64];
-
-static const char *ret(long r)
-{
-	if (r >= 0) {
-		snprintf(rbuf, sizeof(rbuf), "%ld", r);
-		return rbuf;
-	}
-	const char *n = errno == ENOENT ? "ENOENT" : errno == EFAULT ? "EFAULT" : errno == EINVAL ? "EINVAL" :
-		errno == EBADF ? "EBADF" : errno == ENOTTY ? "ENOTTY" : errno == ESPIPE ? "ESPIPE" :
-		errno == EOPNOTSUPP ? "EOPNOTSUPP" : errno == EXDEV ? "EXDEV" : errno == ENOTDIR ? "ENOTDIR" : "E???";
-	snprintf(rbuf, sizeof(rbuf), "-1 %s (%s)", n, strerror(errno));
-	return rbuf;
-}
-
 int main(void)
 {
 	long r;

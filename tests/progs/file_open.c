@@ -16,23 +16,6 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-static char rbuf[64];
-
-/* "3", or "-1 ENOENT (No such file or directory)" for a failed call */
-static const char *ret(long r)
-{
-	if (r >= 0) {
-		snprintf(rbuf, sizeof(rbuf), "%ld", r);
-		return rbuf;
-	}
-	const char *n = errno == ENOENT ? "ENOENT" : errno == EFAULT ? "EFAULT" :
-		errno == EINVAL ? "EINVAL" : errno == EEXIST ? "EEXIST" : errno == E2BIG ? "E2BIG" :
-		errno == ENOTDIR ? "ENOTDIR" : errno == EBADF ? "EBADF" : errno == EISDIR ? "EISDIR" :
-		errno == EOPNOTSUPP ? "EOPNOTSUPP" : "E???";
-	snprintf(rbuf, sizeof(rbuf), "-1 %s (%s)", n, strerror(errno));
-	return rbuf;
-}
-
 int main(void)
 {
 	long r;

@@ -24,20 +24,6 @@
 #define V 0
 #endif
 
-static char rbuf[64];
-
-static const char *ret(long r)
-{
-	if (r >= 0) {
-		snprintf(rbuf, sizeof(rbuf), "%ld", r);
-		return rbuf;
-	}
-	const char *n = errno == ENOENT ? "ENOENT" : errno == EFAULT ? "EFAULT" :
-		errno == EINVAL ? "EINVAL" : errno == EBADF ? "EBADF" : "E???";
-	snprintf(rbuf, sizeof(rbuf), "-1 %s (%s)", n, strerror(errno));
-	return rbuf;
-}
-
 /* " /\* 2023-11-14T22:13:20.123456789+0000 *\/" in local time, as strace */
 static const char *date(long long sec, long nsec)
 {

@@ -18,22 +18,6 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-static char rbuf[64];
-
-static const char *ret(long r)
-{
-	if (r >= 0) {
-		snprintf(rbuf, sizeof(rbuf), "%ld", r);
-		return rbuf;
-	}
-	const char *n = errno == EFAULT ? "EFAULT" : errno == EINVAL ? "EINVAL" : errno == EAGAIN ? "EAGAIN" :
-		errno == EAFNOSUPPORT ? "EAFNOSUPPORT" : errno == ENOTCONN ? "ENOTCONN" :
-		errno == ENOPROTOOPT ? "ENOPROTOOPT" : errno == ESOCKTNOSUPPORT ? "ESOCKTNOSUPPORT" :
-		errno == ENODEV ? "ENODEV" : "E???";
-	snprintf(rbuf, sizeof(rbuf), "-1 %s (%s)", n, strerror(errno));
-	return rbuf;
-}
-
 /* a line with an address we cannot know: "@@" also takes the padding */
 #define EXPECT_RETA(r, fmt, ...) EXPECT(fmt "@@= %s", __VA_ARGS__, r)
 

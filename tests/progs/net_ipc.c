@@ -20,20 +20,6 @@
 #include <time.h>
 #include <unistd.h>
 
-static char rbuf[64];
-
-static const char *ret(long r)
-{
-	if (r >= 0) {
-		snprintf(rbuf, sizeof(rbuf), "%ld", r);
-		return rbuf;
-	}
-	const char *n = errno == EFAULT ? "EFAULT" : errno == EINVAL ? "EINVAL" : errno == ENOENT ? "ENOENT" :
-		errno == ENOMSG ? "ENOMSG" : errno == EAGAIN ? "EAGAIN" : errno == ETIMEDOUT ? "ETIMEDOUT" : "E???";
-	snprintf(rbuf, sizeof(rbuf), "-1 %s (%s)", n, strerror(errno));
-	return rbuf;
-}
-
 #define EXPECT_RETA(r, fmt, ...) EXPECT(fmt "@@= %s", __VA_ARGS__, r)
 
 int main(void)

@@ -20,19 +20,6 @@
 #include <time.h>
 #include <unistd.h>
 
-static char rbuf[64];
-
-static const char *ret(long r)
-{
-	if (r >= 0) {
-		snprintf(rbuf, sizeof(rbuf), "%ld", r);
-		return rbuf;
-	}
-	const char *n = errno == EFAULT ? "EFAULT" : errno == EINVAL ? "EINVAL" : errno == EBADF ? "EBADF" : "E???";
-	snprintf(rbuf, sizeof(rbuf), "-1 %s (%s)", n, strerror(errno));
-	return rbuf;
-}
-
 int main(void)
 {
 	int p[2];

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* Processes (run with -f): fork, clone with flags, clone3, wait4 and waitid
  * with every kind of status, exit codes, process ids. */
-#define _GNU_SOURCE
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE 1
+#endif
 #include "expect.h"
 #include <linux/sched.h>
 #include <sched.h>

@@ -2,7 +2,9 @@
 /* Memory calls: mmap's chained flags (type, flags, huge page size),
  * protections, mremap's optional address, advice, locking, mincore's vector,
  * and bad arguments that print raw with strace's "???" markers. */
-#define _GNU_SOURCE
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE 1
+#endif
 #include "expect.h"
 #include <errno.h>
 #include <sys/mman.h>

@@ -2,7 +2,9 @@
 /* Signals: handlers (SIG_DFL/SIG_IGN/a function), masks, a signal sent to
  * itself and caught (the "--- SIGUSR1 {...} ---" line and rt_sigreturn's
  * restored mask), pending and waited-for signals, sigaltstack, signalfd4. */
-#define _GNU_SOURCE
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE 1
+#endif
 #include "expect.h"
 #include <signal.h>
 #include <sys/signalfd.h>

@@ -2,7 +2,9 @@
 /* Clocks, sleeps, timers, limits, identity: clock_gettime (made directly,
  * not through the vDSO), nanosleep, timerfd, itimers, POSIX timers,
  * rlimits (strace's "8192*1024"), uname, times, credentials. */
-#define _GNU_SOURCE
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE 1
+#endif
 #include "expect.h"
 #include <signal.h>
 #include <sys/resource.h>
