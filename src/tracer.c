@@ -151,6 +151,24 @@ static void become_user(void)
 
 static void seize_started(pid_t pid);
 
+/* the started command, once seized: tattle's signal dispositions undone,
+ * -E, the seccomp filter, -u, then exec */
+static void __attribute__((noreturn)) exec_command(const char *path)
+{
+	const char *what = "seccomp filter";
+	output_restore_signals();
+	apply_env();
+	/* before -u: as root the filter needs no no_new_privs, which would
+	 * cost set-uid programs their privileges */
+	if (!seccomp_on || seccomp_install() == 0) {
+		become_user();
+		execv(path, opt.argv);
+		what = "exec";
+	}
+	fprintf(stderr, "%s: %s: %s\n", progname, what, strerror(errno));
+	_exit(1);
+}
+
 /* -D: the command keeps tattle's pid and parent; the tracer runs as a
  * grandchild (reparented to init) that seizes it before it execs. */
 static void spawn_daemonized(const char *path)
@@ -181,13 +199,7 @@ static void spawn_daemonized(const char *path)
 	if (read(go[0], &ch, 1) != 1)
 		die("-D: the tracer did not start");
 	close(go[0]);
-	output_restore_signals();
-	apply_env();
-	if (seccomp_on && seccomp_install() < 0)
-		die_errno("seccomp filter");
-	become_user();
-	execv(path, opt.argv);
-	die_errno("exec");
+	exec_command(path);
 }
 
 static void spawn(void)
@@ -216,18 +228,7 @@ static void spawn(void)
 		/* wait until the parent has seized us: nothing may run untraced */
 		if (read(go[0], &c, 1) != 1)
 			_exit(1);
-		output_restore_signals();
-		apply_env();
-		/* before -u: as root the filter needs no no_new_privs, which
-		 * would cost set-uid programs their privileges */
-		if (seccomp_on && seccomp_install() < 0) {
-			fprintf(stderr, "%s: seccomp filter: %s\n", progname, strerror(errno));
-			_exit(1);
-		}
-		become_user();
-		execv(path, opt.argv);
-		fprintf(stderr, "%s: exec: %s\n", progname, strerror(errno));
-		_exit(1);
+		exec_command(path);
 	}
 	close(go[0]);
 	seize_started(pid);
