@@ -25,11 +25,6 @@ static void put_name(struct task *t)
 {
 	struct call *c = &t->call;
 	struct sbuf *b = &t->line;
-	if (opt.print_nr) {
-		char tmp[24];
-		snprintf(tmp, sizeof(tmp), "[%4ld] ", c->nr);
-		sbuf_puts(b, tmp);
-	}
 	if (c->se) {
 		sbuf_puts(b, c->se->name);
 	} else {

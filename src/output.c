@@ -190,17 +190,28 @@ static void put_prefix(struct task *t, struct sbuf *b, uint64_t ts)
 	}
 	if (opt.tflag || opt.rflag)
 		timefmt_prefix(b, ts);
+	/* -n and -i lead every line of the task, strace's way: the number of
+	 * its last call, and its ip (unknown once it has exited) */
+	if (opt.print_nr || opt.print_ip) {
+		char tmp[48];
+		if (opt.print_nr) {
+			snprintf(tmp, sizeof(tmp), "[%4ld] ", t->call.nr);
+			sbuf_puts(b, tmp);
+		}
+		if (opt.print_ip) {
+			if (t->flags & T_GONE)
+				snprintf(tmp, sizeof(tmp), "[????????????????] ");
+			else
+				snprintf(tmp, sizeof(tmp), "[%016lx] ", t->call.ip);
+			sbuf_puts(b, tmp);
+		}
+	}
 }
 
 void line_begin(struct task *t, uint64_t ts)
 {
 	t->line.len = 0;
 	put_prefix(t, &t->line, ts);
-	if (opt.print_ip) {
-		char tmp[32];
-		snprintf(tmp, sizeof(tmp), "[%016lx] ", t->call.ip);
-		sbuf_puts(&t->line, tmp);
-	}
 }
 
 /* writes data as (part of) t's line; cuts another task's open line */

@@ -21,6 +21,7 @@ enum task_flags {
 	T_SECCOMP_EXIT = 256,	/* under seccomp: this call's exit stop was requested */
 	T_LINE_HELD = 512,	/* the entry part is held in line (status filters) */
 	T_RESTART_BLOCK = 1024,	/* the last call was interrupted with ERESTART_RESTARTBLOCK */
+	T_GONE = 2048,		/* it has exited: its last lines are being written */
 };
 
 struct task {

@@ -469,6 +469,7 @@ static void print_exit(struct task *t, int status)
 
 static void task_gone(struct task *t, int status)
 {
+	t->flags |= T_GONE;
 	print_exit(t, status);
 	filter_task_gone(t);
 	if (t->tid == leader)
@@ -702,6 +703,9 @@ static void on_signal(struct task *t, int sig)
 	}
 	if (!(t->flags & T_HIDDEN) && filter_signal(sig) && opt.summary != SUMMARY_ONLY) {
 		struct sbuf b = { 0 };
+		struct user_regs_struct r;
+		if (opt.print_ip && regs_get_all(t->tid, &r) == 0)
+			t->call.ip = r.rip;	/* -i: where the signal found it */
 		struct emit e;
 		sbuf_puts(&b, "--- ");
 		signame_format(&b, sig, true);

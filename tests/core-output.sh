@@ -66,3 +66,22 @@ sleep 0.3
 st=$(proc_state "$pid")
 case "$st" in "" | Z) ;; *) fail "--kill-on-exit: the tracee survived (state $st)" ;; esac
 ok "--kill-on-exit kills the command"
+
+# -n, -i, -xx: the same lines as strace's (ips differ between runs)
+if command -v strace >/dev/null 2>&1; then
+	for opts in "-n -i -e trace=close,exit_group" "-xx -e trace=write" "-n -e trace=openat"; do
+		# shellcheck disable=SC2086
+		run 20 strace $opts -o s.tr sh -c 'echo hi > /dev/null'
+		# shellcheck disable=SC2086
+		run 20 "$TATTLE" $opts -o t.tr sh -c 'echo hi > /dev/null'
+		sed -E 's/\[[0-9a-f?]{16}\]/[IP]/; s/0x[0-9a-f]+/0xADDR/g' s.tr > s.n
+		sed -E 's/\[[0-9a-f?]{16}\]/[IP]/; s/0x[0-9a-f]+/0xADDR/g' t.tr > t.n
+		diff s.n t.n || fail "$opts: lines differ from strace's"
+		ok "$opts as strace"
+	done
+fi
+
+# -N: argument names
+run 20 "$TATTLE" -N -e trace=close -o out -- true
+grep -q '^close(fd=3) *= 0$' out || fail "-N: $(head -2 out)"
+ok "-N names the arguments"
