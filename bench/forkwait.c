@@ -2,7 +2,7 @@
 /*
  * forkwait: N x (fork, child _exit(0), parent waitpid).  Measures what a
  * tracer with -f pays to attach to, and reap, short-lived processes.
- * Usage: forkwait [N]   (default 3000)
+ * Usage: forkwait [N]   (default 1000)
  */
 /* -std=c11 hides POSIX calls unless asked for. */
 #define _POSIX_C_SOURCE 200809L
@@ -14,7 +14,7 @@
 
 int main(int argc, char **argv)
 {
-	long n = bench_count(argc, argv, 1, 3000);
+	long n = bench_count(argc, argv, 1, 1000);
 
 	for (long i = 0; i < n; i++) {
 		pid_t pid = fork();

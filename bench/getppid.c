@@ -2,7 +2,7 @@
 /*
  * getppid: N raw getppid syscalls, the cheapest syscall there is, so the
  * run time is almost entirely the tracer's per-stop cost.
- * Usage: getppid [N]   (default 200000)
+ * Usage: getppid [N]   (default 20000)
  */
 #define _GNU_SOURCE
 #include <sys/syscall.h>
@@ -12,7 +12,7 @@
 
 int main(int argc, char **argv)
 {
-	long n = bench_count(argc, argv, 1, 200000);
+	long n = bench_count(argc, argv, 1, 20000);
 
 	/* syscall() rather than getppid() so no libc can answer from a cache. */
 	for (long i = 0; i < n; i++)

@@ -3,7 +3,7 @@
  * openclose: N x (openat a small file, read it, close it): three calls per
  * iteration with a path string, a returned fd and a read buffer, the mix a
  * decoding tracer spends most on.
- * Usage: openclose [N]   (default 70000)
+ * Usage: openclose [N]   (default 6000)
  * The file is made in $TMPDIR (or /tmp) at start and removed at the end, so
  * the workload does not depend on any file of the host.
  */
@@ -19,7 +19,7 @@
 
 int main(int argc, char **argv)
 {
-	long n = bench_count(argc, argv, 1, 70000);
+	long n = bench_count(argc, argv, 1, 6000);
 	const char *dir = getenv("TMPDIR");
 	char path[4096];
 	char buf[256];

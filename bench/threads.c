@@ -2,7 +2,7 @@
 /*
  * threads: 4 threads each make N/4 raw getppid syscalls at once, so a
  * tracer with -f has to keep up with stops from several tasks in parallel.
- * Usage: threads [N]   (default 200000)
+ * Usage: threads [N]   (default 20000)
  */
 #define _GNU_SOURCE
 #include <pthread.h>
@@ -25,7 +25,7 @@ static void *worker(void *arg)
 
 int main(int argc, char **argv)
 {
-	long n = bench_count(argc, argv, 1, 200000);
+	long n = bench_count(argc, argv, 1, 20000);
 	long share[NTHREADS];
 	pthread_t tid[NTHREADS];
 

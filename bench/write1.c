@@ -2,7 +2,7 @@
 /*
  * write1: N one-byte write() calls to /dev/null.  Like getppid, but each
  * call has a buffer argument a decoding tracer has to fetch from the tracee.
- * Usage: write1 [N]   (default 200000)
+ * Usage: write1 [N]   (default 20000)
  */
 /* -std=c11 hides POSIX calls unless asked for. */
 #define _POSIX_C_SOURCE 200809L
@@ -13,7 +13,7 @@
 
 int main(int argc, char **argv)
 {
-	long n = bench_count(argc, argv, 1, 200000);
+	long n = bench_count(argc, argv, 1, 20000);
 	int fd = open("/dev/null", O_WRONLY);
 
 	if (fd < 0) {

@@ -9,10 +9,11 @@ mkdir d && touch d/a d/b d/c
 
 # A shell pipeline is not fully deterministic (how many SIGCHLDs arrive
 # separately, so how many rt_sigreturn calls): each comparison gets three
-# tries, with fresh runs of both tracers each time.
+# tries, with fresh runs of both tracers each time (each in a subshell, so
+# that a failed try does not end the test).
 compare() {
 	for try in 1 2 3; do
-		if compare_once "$@" > try.log 2>&1; then
+		if (compare_once "$@") > try.log 2>&1; then
 			cat try.log
 			[ $try -gt 1 ] && echo "   (matched on try $try)"
 			return 0
