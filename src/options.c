@@ -26,7 +26,7 @@ struct options opt = {
 
 enum {
 	OPT_KILL_ON_EXIT = 256, OPT_SECCOMP, OPT_SYSCALL_LIMIT, OPT_TRACE_FDS, OPT_FRAME_LIMIT,
-	OPT_JSON, OPT_TIMELINE, OPT_HISTOGRAM, OPT_SUMMARY_BY, OPT_SUMMARY_INTERVAL,
+	OPT_JSON, OPT_HISTOGRAM, OPT_SUMMARY_BY, OPT_SUMMARY_INTERVAL,
 	OPT_MIN_DURATION, OPT_CLOCK, OPT_STACK_FOLDED, OPT_FOLDED_WEIGHT, OPT_LIST_CLASSES,
 	OPT_REGS, OPT_QUAL, OPT_ABS_TS, OPT_DECODE_FDS, OPT_STRINGS_HEX, OPT_QUIET_LONG,
 	OPT_OUTPUT_SEPARATELY, OPT_SYSCALL_TIMES, OPT_TIMESTAMPS, OPT_NO_SECCOMP,
@@ -95,7 +95,6 @@ static const struct option longopts[] = {
 	{ "clock", required_argument, 0, OPT_CLOCK },
 	{ "columns", required_argument, 0, 'a' },
 	{ "json", optional_argument, 0, OPT_JSON },
-	{ "timeline", required_argument, 0, OPT_TIMELINE },
 	{ "list-classes", no_argument, 0, OPT_LIST_CLASSES },
 	{ "regs", required_argument, 0, OPT_REGS },
 	{ "help", no_argument, 0, 'h' },
@@ -167,8 +166,7 @@ static void usage(void)
 "      --clock=realtime|monotonic|boottime  the clock of timestamps\n"
 "Output:\n"
 "  -a, --columns=N           align return values at column N (default 40)\n"
-"      --json[=FILE]         JSON Lines instead of text\n"
-"      --timeline=FILE       Chrome/Perfetto trace-event JSON\n"
+"      --json                with -c: the summary as one JSON object\n"
 "  -h, --help                this help\n"
 "  -V, --version             version\n");
 	exit(0);
@@ -518,7 +516,6 @@ void options_parse(int argc, char **argv)
 				die("invalid --clock '%s' (realtime, monotonic or boottime)", optarg);
 			break;
 		case OPT_JSON: opt.json = optarg ? optarg : ""; break;
-		case OPT_TIMELINE: opt.timeline = optarg; break;
 		case OPT_LIST_CLASSES: opt.list_classes = true; break;
 		case OPT_REGS:
 			if (!strcmp(optarg, "getregs"))
@@ -562,6 +559,10 @@ void options_parse(int argc, char **argv)
 	}
 	if (opt.xflag > 2)
 		opt.xflag = 2;
+	/* JSON Lines for the trace itself are not written yet: say so rather
+	 * than print text where JSON was asked for */
+	if (opt.json && (!opt.summary || *opt.json))
+		die("--json is only supported with -c or -C (the summary as JSON, into the -o output)");
 	if (opt.stack_folded && !opt.stack) {
 #ifndef HAVE_STACKTRACE
 		die("--stack-folded: stack traces are not available in this build (configure found no libunwind-ptrace and libelf)");

@@ -81,8 +81,7 @@ struct options {
 
 	/* layout and other backends */
 	int acolumn;		/* -a, default 40 */
-	const char *json;	/* --json[=FILE]: "" = the main output */
-	const char *timeline;
+	const char *json;	/* --json: with -c, the summary as JSON ("" = no file given) */
 	int regs_mode;		/* --regs=getregs|syscall-info: a test switch */
 
 	char **argv;		/* the command, or NULL with -p */

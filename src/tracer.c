@@ -369,7 +369,7 @@ void tracer_start(void)
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGQUIT, &sa, NULL);
 	need_time = opt.tflag || opt.rflag || opt.Tflag || opt.summary || opt.min_duration_ns ||
-		    opt.json || opt.timeline || opt.folded_by_time;
+		    opt.json || opt.folded_by_time;
 	die_hook = tracer_detach_all;
 	if (opt.argv)
 		spawn();
