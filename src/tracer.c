@@ -169,18 +169,26 @@ static void __attribute__((noreturn)) exec_command(const char *path)
 	_exit(1);
 }
 
+/* fork, with a pipe through which the tracer lets the tracee go once it
+ * is seized: nothing of the command may run untraced */
+static pid_t fork_gated(int go[2])
+{
+	if (pipe2(go, O_CLOEXEC) < 0)
+		die_errno("pipe");
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid < 0)
+		die_errno("fork");
+	return pid;
+}
+
 /* -D: the command keeps tattle's pid and parent; the tracer runs as a
  * grandchild (reparented to init) that seizes it before it execs. */
 static void spawn_daemonized(const char *path)
 {
 	pid_t tracee = getpid();
 	int go[2];
-	if (pipe2(go, O_CLOEXEC) < 0)
-		die_errno("pipe");
-	fflush(NULL);
-	pid_t c = fork();
-	if (c < 0)
-		die_errno("fork");
+	pid_t c = fork_gated(go);
 	if (c == 0) {
 		pid_t g = fork();
 		if (g != 0)
@@ -216,12 +224,7 @@ static void spawn(void)
 		free(path);
 		return;
 	}
-	if (pipe2(go, O_CLOEXEC) < 0)
-		die_errno("pipe");
-	fflush(NULL);
-	pid_t pid = fork();
-	if (pid < 0)
-		die_errno("fork");
+	pid_t pid = fork_gated(go);
 	if (pid == 0) {
 		char c;
 		close(go[1]);

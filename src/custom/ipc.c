@@ -415,19 +415,8 @@ STRUCT_PRINTER(sembuf)
 {
 	unsigned long n = (unsigned)len, max = net_array_max(c);
 	const unsigned long sz = sizeof(struct sembuf);
-	if (!addr) {
-		emit_ptr(e, name, 0);
+	if (!net_array_start(c, e, name, addr, n, sz))
 		return;
-	}
-	if (!n) {
-		emit_array_begin(e, name);
-		emit_array_end(e);
-		return;
-	}
-	if (!net_verbose(c)) {
-		emit_ptr(e, name, addr);
-		return;
-	}
 	for (unsigned long i = 0; i < n; i++) {
 		struct sembuf sb;
 		if (i >= max) {

@@ -382,23 +382,8 @@ void mmsghdr_print_array(struct call *c, struct emit *e, const char *name, unsig
 	unsigned long count = user_namelens ? nuser : MMSG_MAX;
 	if (count > MMSG_MAX)
 		count = MMSG_MAX;
-	if (!addr) {
-		emit_ptr(e, name, 0);
+	if (!net_array_start(c, e, name, addr, n, sz))
 		return;
-	}
-	if (!n) {
-		emit_array_begin(e, name);
-		emit_array_end(e);
-		return;
-	}
-	if (!net_verbose(c)) {
-		emit_ptr(e, name, addr);
-		return;
-	}
-	if (addr + n * sz <= addr || (n * sz) / sz != n) {
-		emit_ptr(e, name, addr);
-		return;
-	}
 	for (unsigned long i = 0; i < n; i++) {
 		struct mmsghdr mh;
 		unsigned long cur = addr + i * sz;

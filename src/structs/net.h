@@ -24,6 +24,10 @@ bool net_abbrev(const struct call *c);
 bool net_fetch(struct call *c, struct emit *e, const char *name, unsigned long addr, void *buf, size_t n);
 /* the array length limit: -s when abbreviating, else unlimited */
 unsigned long net_array_max(const struct call *c);
+/* the start of an array of n elements of elem bytes: NULL, [] and the
+ * non-verbose or impossible cases print in full and return false */
+bool net_array_start(struct call *c, struct emit *e, const char *name, unsigned long addr, unsigned long n,
+		     unsigned long elem);
 
 /* a socket address of len bytes at addr ({sa_family=AF_INET, ...}, the
  * address itself when len < 2 or unreadable); returns the family or -1 */

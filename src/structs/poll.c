@@ -50,37 +50,13 @@ static bool array_next(struct call *c, struct emit *e, const char *name, unsigne
 	return true;
 }
 
-/* NULL, "[]", or the address when n elements would wrap around (or
- * under -e verbose=none) */
-static bool array_start(struct call *c, struct emit *e, const char *name, unsigned long addr, unsigned long n,
-			unsigned long elem)
-{
-	if (!addr) {
-		emit_ptr(e, name, 0);
-		return false;
-	}
-	if (!n) {
-		emit_array_begin(e, name);
-		emit_array_end(e);
-		return false;
-	}
-	if (!net_verbose(c)) {
-		emit_ptr(e, name, addr);
-		return false;
-	}
-	if (n * elem / elem != n || addr + n * elem <= addr) {
-		emit_ptr(e, name, addr);
-		return false;
-	}
-	return true;
-}
 
 /* poll/ppoll at entry: len is nfds */
 STRUCT_PRINTER(pollfd)
 {
 	unsigned long n = (unsigned)len;
 	bool open = false;
-	if (!array_start(c, e, name, addr, n, sizeof(struct pollfd)))
+	if (!net_array_start(c, e, name, addr, n, sizeof(struct pollfd)))
 		return;
 	for (unsigned long i = 0; i < n; i++) {
 		struct pollfd p;
@@ -117,7 +93,7 @@ STRUCT_PRINTER(epoll_event)
 	}
 	unsigned long n = (unsigned long)len;
 	bool open = false;
-	if (!array_start(c, e, name, addr, n, sizeof(ev)))
+	if (!net_array_start(c, e, name, addr, n, sizeof(ev)))
 		return;
 	for (unsigned long i = 0; i < n; i++) {
 		if (!array_next(c, e, name, addr, i, sizeof(ev), &ev, &open))

@@ -365,3 +365,23 @@ STRUCT_PRINTER(sockaddr)
 {
 	sockaddr_print(c, e, name, addr, len);
 }
+
+bool net_array_start(struct call *c, struct emit *e, const char *name, unsigned long addr, unsigned long n,
+		     unsigned long elem)
+{
+	if (!addr) {
+		emit_ptr(e, name, 0);
+		return false;
+	}
+	if (!n) {
+		emit_array_begin(e, name);
+		emit_array_end(e);
+		return false;
+	}
+	/* not verbose, or a count whose size wraps: only the address */
+	if (!net_verbose(c) || n * elem / elem != n || addr + n * elem <= addr) {
+		emit_ptr(e, name, addr);
+		return false;
+	}
+	return true;
+}
