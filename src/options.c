@@ -167,6 +167,8 @@ static void usage(void)
 "Output:\n"
 "  -a, --columns=N           align return values at column N (default 40)\n"
 "      --json                with -c: the summary as one JSON object\n"
+"      --regs=getregs|syscall-info  how registers are read (for tests; default: the\n"
+"                            cheaper one the kernel has)\n"
 "  -h, --help                this help\n"
 "  -V, --version             version\n");
 	exit(0);
