@@ -193,38 +193,6 @@ static void print_shm_info(struct call *c, struct emit *e, unsigned long addr)
 	emit_struct_end(e);
 }
 
-CUSTOM_DECODER(shmctl)
-{
-	unsigned cmd = (unsigned)c->args[1] & ~IPC_64_;
-	unsigned long buf = c->args[2];
-	if (phase == PHASE_ENTRY) {
-		emit_int(e, "shmid", (int)c->args[0]);
-		emit_cmd(e, XLAT(shmctl_cmds), (unsigned)c->args[1], "SHM_???");
-		switch (cmd) {
-		case IPC_SET:
-			print_shmid_ds(c, e, "buf", buf, false);
-			break;
-		case IPC_STAT: case SHM_STAT: case SHM_STAT_ANY: case IPC_INFO: case SHM_INFO:
-			c->nprinted = 2;
-			break;
-		default:
-			emit_ptr(e, "buf", buf);
-			break;
-		}
-		return;
-	}
-	if (!c->nprinted)
-		return;
-	if (c->failed)
-		emit_ptr(e, "buf", buf);
-	else if (cmd == IPC_INFO)
-		print_shminfo(c, e, buf);
-	else if (cmd == SHM_INFO)
-		print_shm_info(c, e, buf);
-	else
-		print_shmid_ds(c, e, "buf", buf, true);
-}
-
 static void print_semid_ds(struct call *c, struct emit *e, unsigned long addr, bool full)
 {
 	struct semid_ds d;
@@ -257,37 +225,6 @@ static void print_seminfo(struct call *c, struct emit *e, unsigned long addr)
 	emit_int(e, "semvmx", i.semvmx);
 	emit_int(e, "semaem", i.semaem);
 	emit_struct_end(e);
-}
-
-CUSTOM_DECODER(semctl)
-{
-	unsigned cmd = (unsigned)c->args[2] & ~IPC_64_;
-	unsigned long arg = c->args[3];
-	if (phase == PHASE_ENTRY) {
-		emit_int(e, "semid", (int)c->args[0]);
-		emit_int(e, "semnum", (int)c->args[1]);
-		emit_cmd(e, XLAT(semctl_cmds), (unsigned)c->args[2], "SEM_???");
-		switch (cmd) {
-		case IPC_SET:
-			print_semid_ds(c, e, arg, false);
-			break;
-		case IPC_STAT: case SEM_STAT: case SEM_STAT_ANY: case IPC_INFO: case SEM_INFO:
-			c->nprinted = 3;
-			break;
-		default:
-			emit_ptr(e, "arg", arg);
-			break;
-		}
-		return;
-	}
-	if (!c->nprinted)
-		return;
-	if (c->failed)
-		emit_ptr(e, "arg", arg);
-	else if (cmd == IPC_INFO || cmd == SEM_INFO)
-		print_seminfo(c, e, arg);
-	else
-		print_semid_ds(c, e, arg, true);
 }
 
 static void print_msqid_ds(struct call *c, struct emit *e, unsigned long addr, bool full)
@@ -335,34 +272,91 @@ static void print_msginfo(struct call *c, struct emit *e, unsigned long addr)
 	emit_struct_end(e);
 }
 
-CUSTOM_DECODER(msgctl)
+/* shmctl, semctl and msgctl share one shape: the id (and semctl's
+ * semnum), the command, then the buffer: written at entry for IPC_SET, read
+ * at exit for the STAT and INFO commands, an address for the rest */
+struct ipc_ctl {
+	const char *id, *buf;	/* argument names: "shmid", "buf" */
+	int cmd_arg;		/* 1; semctl: 2 (after semnum) */
+	unsigned short cmds;	/* XLAT_ id of the command family */
+	const char *unknown;
+	unsigned stat, stat_any, info;	/* the family's own STAT/INFO commands */
+	void (*ds)(struct call *c, struct emit *e, unsigned long addr, bool full);
+	void (*info_print)(struct call *c, struct emit *e, unsigned long addr, unsigned cmd);
+};
+
+static void ipc_ctl(struct call *c, struct emit *e, int phase, const struct ipc_ctl *d)
 {
-	unsigned cmd = (unsigned)c->args[1] & ~IPC_64_;
-	unsigned long buf = c->args[2];
+	int ca = d->cmd_arg;
+	unsigned cmd = (unsigned)c->args[ca] & ~IPC_64_;
+	unsigned long buf = c->args[ca + 1];
 	if (phase == PHASE_ENTRY) {
-		emit_int(e, "msqid", (int)c->args[0]);
-		emit_cmd(e, XLAT(msgctl_cmds), (unsigned)c->args[1], "MSG_???");
-		switch (cmd) {
-		case IPC_SET:
-			print_msqid_ds(c, e, buf, false);
-			break;
-		case IPC_STAT: case MSG_STAT: case MSG_STAT_ANY: case IPC_INFO: case MSG_INFO:
-			c->nprinted = 2;
-			break;
-		default:
-			emit_ptr(e, "buf", buf);
-			break;
-		}
+		emit_int(e, d->id, (int)c->args[0]);
+		if (ca == 2)
+			emit_int(e, "semnum", (int)c->args[1]);
+		emit_cmd(e, xlat_table[d->cmds], (unsigned)c->args[ca], d->unknown);
+		if (cmd == IPC_SET)
+			d->ds(c, e, buf, false);
+		else if (cmd == IPC_STAT || cmd == d->stat || cmd == d->stat_any || cmd == IPC_INFO || cmd == d->info)
+			c->nprinted = (unsigned char)(ca + 1);
+		else
+			emit_ptr(e, d->buf, buf);
 		return;
 	}
 	if (!c->nprinted)
 		return;
 	if (c->failed)
-		emit_ptr(e, "buf", buf);
-	else if (cmd == IPC_INFO || cmd == MSG_INFO)
-		print_msginfo(c, e, buf);
+		emit_ptr(e, d->buf, buf);
+	else if (cmd == IPC_INFO || cmd == d->info)
+		d->info_print(c, e, buf, cmd);
 	else
-		print_msqid_ds(c, e, buf, true);
+		d->ds(c, e, buf, true);
+}
+
+static void shm_ds(struct call *c, struct emit *e, unsigned long addr, bool full)
+{
+	print_shmid_ds(c, e, "buf", addr, full);
+}
+
+static void shm_info(struct call *c, struct emit *e, unsigned long addr, unsigned cmd)
+{
+	if (cmd == IPC_INFO)
+		print_shminfo(c, e, addr);
+	else
+		print_shm_info(c, e, addr);
+}
+
+static void sem_info(struct call *c, struct emit *e, unsigned long addr, unsigned cmd)
+{
+	(void)cmd;
+	print_seminfo(c, e, addr);
+}
+
+static void msg_info(struct call *c, struct emit *e, unsigned long addr, unsigned cmd)
+{
+	(void)cmd;
+	print_msginfo(c, e, addr);
+}
+
+CUSTOM_DECODER(shmctl)
+{
+	static const struct ipc_ctl d = { "shmid", "buf", 1, XLAT_shmctl_cmds, "SHM_???",
+		SHM_STAT, SHM_STAT_ANY, SHM_INFO, shm_ds, shm_info };
+	ipc_ctl(c, e, phase, &d);
+}
+
+CUSTOM_DECODER(semctl)
+{
+	static const struct ipc_ctl d = { "semid", "arg", 2, XLAT_semctl_cmds, "SEM_???",
+		SEM_STAT, SEM_STAT_ANY, SEM_INFO, print_semid_ds, sem_info };
+	ipc_ctl(c, e, phase, &d);
+}
+
+CUSTOM_DECODER(msgctl)
+{
+	static const struct ipc_ctl d = { "msqid", "buf", 1, XLAT_msgctl_cmds, "MSG_???",
+		MSG_STAT, MSG_STAT_ANY, MSG_INFO, print_msqid_ds, msg_info };
+	ipc_ctl(c, e, phase, &d);
 }
 
 /* ---- messages and semaphore operations ---- */
