@@ -427,10 +427,7 @@ STRUCT_PRINTER(sembuf)
 				emit_ptr(e, name, addr);
 				return;
 			}
-			char tmp[32];
-			emit_more(e);
-			snprintf(tmp, sizeof(tmp), "%#lx", addr + i * sz);
-			emit_comment(e, tmp);
+			net_emit_cut(e, addr + i * sz);
 			break;
 		}
 		if (!i)

@@ -700,10 +700,7 @@ static void getsockopt_val(struct call *c, struct emit *e, int ulen, int rlen)
 					break;
 				}
 				if (umem_read(c->pid, addr + i * 4, &v, sizeof(v)) < 0) {
-					char tmp[32];
-					emit_more(e);
-					snprintf(tmp, sizeof(tmp), "%#lx", addr + i * 4);
-					emit_comment(e, tmp);
+					net_emit_cut(e, addr + i * 4);
 					break;
 				}
 				emit_uint(e, NULL, v);

@@ -254,10 +254,7 @@ static void print_control(struct call *c, struct emit *e, unsigned long addr, un
 		left -= len;
 	}
 	if (left) {
-		char tmp[32];
-		emit_more(e);
-		snprintf(tmp, sizeof(tmp), "%#lx", addr + (control_len - left));
-		emit_comment(e, tmp);
+		net_emit_cut(e, addr + (control_len - left));
 	} else if (control_len < in_len) {
 		emit_more(e);
 	}
@@ -311,10 +308,7 @@ static void print_iov_netlink(struct call *c, struct emit *e, unsigned long addr
 				emit_ptr(e, "msg_iov", addr);
 				return;
 			}
-			char tmp[32];
-			emit_more(e);
-			snprintf(tmp, sizeof(tmp), "%#lx", addr + i * sz);
-			emit_comment(e, tmp);
+			net_emit_cut(e, addr + i * sz);
 			break;
 		}
 		if (!i)

@@ -24,6 +24,8 @@ bool net_abbrev(const struct call *c);
 bool net_fetch(struct call *c, struct emit *e, const char *name, unsigned long addr, void *buf, size_t n);
 /* the array length limit: -s when abbreviating, else unlimited */
 unsigned long net_array_max(const struct call *c);
+/* an array whose element at addr could not be read: "..." and the address */
+void net_emit_cut(struct emit *e, unsigned long addr);
 /* the start of an array of n elements of elem bytes: NULL, [] and the
  * non-verbose or impossible cases print in full and return false */
 bool net_array_start(struct call *c, struct emit *e, const char *name, unsigned long addr, unsigned long n,

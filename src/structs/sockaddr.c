@@ -385,3 +385,11 @@ bool net_array_start(struct call *c, struct emit *e, const char *name, unsigned 
 	}
 	return true;
 }
+
+void net_emit_cut(struct emit *e, unsigned long addr)
+{
+	char tmp[32];
+	emit_more(e);
+	snprintf(tmp, sizeof(tmp), "%#lx", addr);
+	emit_comment(e, tmp);
+}

@@ -60,32 +60,3 @@ int umem_read(pid_t pid, unsigned long addr, void *buf, size_t len)
 	 * stale data rather than being hidden */
 	return umem_read_partial(pid, addr, buf, len) == len ? 0 : -1;
 }
-
-long umem_readstr(pid_t pid, unsigned long addr, char *buf, size_t max, bool *terminated)
-{
-	size_t done = 0;
-	*terminated = false;
-	if (!addr) {
-		buf[0] = 0;
-		return -1;
-	}
-	while (done < max) {
-		unsigned long a = addr + done;
-		size_t chunk = UMEM_FAKE_PAGE - (a & (UMEM_FAKE_PAGE - 1));
-		if (chunk > max - done)
-			chunk = max - done;
-		size_t n = umem_read_partial(pid, a, buf + done, chunk);
-		char *nul = memchr(buf + done, 0, n);
-		if (nul) {
-			*terminated = true;
-			return (long)(nul - buf);
-		}
-		done += n;
-		if (n < chunk)
-			break;
-	}
-	buf[done] = 0;
-	if (done < max)
-		return -1;
-	return (long)done;
-}

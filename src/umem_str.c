@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: MIT */
+/* NUL-terminated strings from tracee memory, on top of umem_read_partial();
+ * its own file so that the fuzz target's fake memory uses this same code. */
+#include "umem.h"
+#include <string.h>
+
+#define PAGE 4096UL
+
+/* Reads in chunks that stop at page boundaries, so a string that ends just
+ * before an unmapped page is still read, and a long one costs few calls. */
+long umem_readstr(pid_t pid, unsigned long addr, char *buf, size_t max, bool *terminated)
+{
+	size_t done = 0;
+	*terminated = false;
+	if (!addr) {
+		buf[0] = 0;
+		return -1;
+	}
+	while (done < max) {
+		unsigned long a = addr + done;
+		size_t chunk = PAGE - (a & (PAGE - 1));
+		if (done == 0 && chunk < 256 && max > chunk)
+			chunk += PAGE;	/* read into the next page too; fall back below */
+		if (chunk > max - done)
+			chunk = max - done;
+		size_t n = umem_read_partial(pid, a, buf + done, chunk);
+		char *nul = memchr(buf + done, 0, n);
+		if (nul) {
+			*terminated = true;
+			return (long)(nul - buf);
+		}
+		done += n;
+		if (n < chunk)
+			break;
+	}
+	buf[done] = 0;
+	/* no NUL before an unreadable byte: the string is not there (strace
+	 * prints the address then) */
+	if (done < max)
+		return -1;
+	return (long)done;
+}
