@@ -413,25 +413,11 @@ STRUCT_PRINTER(sembuf)
 		return;
 	for (unsigned long i = 0; i < n; i++) {
 		struct sembuf sb;
-		if (i >= max) {
-			if (!i) {
-				emit_item(e, name);
-				sbuf_puts(emit_sb(e), "...]");
-				return;
-			}
-			emit_more(e);
+		int got = net_array_elem(c, e, name, addr, i, max, &sb, sz);
+		if (got < 0)
+			return;
+		if (!got)
 			break;
-		}
-		if (umem_read(c->pid, addr + i * sz, &sb, sz) < 0) {
-			if (!i) {
-				emit_ptr(e, name, addr);
-				return;
-			}
-			net_emit_cut(e, addr + i * sz);
-			break;
-		}
-		if (!i)
-			emit_array_begin(e, name);
 		emit_struct_begin(e, NULL);
 		emit_uint(e, "sem_num", sb.sem_num);
 		emit_int(e, "sem_op", sb.sem_op);

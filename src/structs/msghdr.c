@@ -380,30 +380,11 @@ void mmsghdr_print_array(struct call *c, struct emit *e, const char *name, unsig
 		return;
 	for (unsigned long i = 0; i < n; i++) {
 		struct mmsghdr mh;
-		unsigned long cur = addr + i * sz;
-		if (i >= max) {
-			if (!i) {
-				/* strace prints no "[" here */
-				emit_item(e, name);
-				sbuf_puts(emit_sb(e), "...]");
-				return;
-			}
-			emit_more(e);
+		int got = net_array_elem(c, e, name, addr, i, max, &mh, sz);
+		if (got < 0)
+			return;
+		if (!got)
 			break;
-		}
-		if (umem_read(c->pid, cur, &mh, sizeof(mh)) < 0) {
-			if (!i) {
-				emit_ptr(e, name, addr);
-				return;
-			}
-			char tmp[32];
-			emit_more(e);
-			snprintf(tmp, sizeof(tmp), "%#lx", cur);
-			emit_comment(e, tmp);
-			break;
-		}
-		if (!i)
-			emit_array_begin(e, name);
 		if (i >= count) {
 			emit_more(e);
 			break;

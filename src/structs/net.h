@@ -26,6 +26,11 @@ bool net_fetch(struct call *c, struct emit *e, const char *name, unsigned long a
 unsigned long net_array_max(const struct call *c);
 /* an array whose element at addr could not be read: "..." and the address */
 void net_emit_cut(struct emit *e, unsigned long addr);
+/* element i of an array being printed, read into buf (sz bytes): 1 when
+ * read (the array is opened at the first), 0 when the array ends here with
+ * "..." (the caller closes it), -1 when the whole array has been printed */
+int net_array_elem(struct call *c, struct emit *e, const char *name, unsigned long addr,
+		   unsigned long i, unsigned long max, void *buf, size_t sz);
 /* the start of an array of n elements of elem bytes: NULL, [] and the
  * non-verbose or impossible cases print in full and return false */
 bool net_array_start(struct call *c, struct emit *e, const char *name, unsigned long addr, unsigned long n,

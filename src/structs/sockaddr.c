@@ -393,3 +393,30 @@ void net_emit_cut(struct emit *e, unsigned long addr)
 	snprintf(tmp, sizeof(tmp), "%#lx", addr);
 	emit_comment(e, tmp);
 }
+
+int net_array_elem(struct call *c, struct emit *e, const char *name, unsigned long addr,
+		   unsigned long i, unsigned long max, void *buf, size_t sz)
+{
+	unsigned long cur = addr + i * sz;
+	if (i >= max) {
+		if (!i) {
+			/* strace prints no "[" here */
+			emit_item(e, name);
+			sbuf_puts(emit_sb(e), "...]");
+			return -1;
+		}
+		emit_more(e);
+		return 0;
+	}
+	if (umem_read(c->pid, cur, buf, sz) < 0) {
+		if (!i) {
+			emit_ptr(e, name, addr);
+			return -1;
+		}
+		net_emit_cut(e, cur);
+		return 0;
+	}
+	if (!i)
+		emit_array_begin(e, name);
+	return 1;
+}
