@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 #include "task.h"
+#include "umem.h"
 #include "util.h"
 #include <stdlib.h>
 
@@ -73,6 +74,8 @@ struct task *task_new(pid_t tid, pid_t tgid)
 
 void task_retid(struct task *t, pid_t tid)
 {
+	umem_forget(t->tid);
+	umem_forget(tid);
 	unlink_hash(t);
 	t->tid = tid;
 	t->call.pid = tid;
@@ -81,6 +84,7 @@ void task_retid(struct task *t, pid_t tid)
 
 void task_free(struct task *t)
 {
+	umem_forget(t->tid);
 	unlink_hash(t);
 	if (t->prev)
 		t->prev->next = t->next;

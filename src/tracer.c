@@ -678,6 +678,7 @@ static void on_exec(struct task *t)
 			}
 		}
 	}
+	umem_forget(t->tid);	/* a new address space */
 	if (opt.stack)
 		unwind_invalidate(t);
 	if (opt.detach_on_execve && t->tid != leader) {

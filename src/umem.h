@@ -12,6 +12,9 @@
 int umem_read(pid_t pid, unsigned long addr, void *buf, size_t len);
 /* As many of len bytes as can be read (stops at the first unreadable page) */
 size_t umem_read_partial(pid_t pid, unsigned long addr, void *buf, size_t len);
+/* The task tid is gone or has a new address space (exec): reads for it
+ * must not use what was cached for the old one */
+void umem_forget(pid_t tid);
 /* A NUL-terminated string of at most max bytes into buf (buf has max+1
  * bytes and is always terminated). Returns the length, or -1 when addr is
  * unreadable or no NUL comes before an unreadable byte; *terminated says whether the NUL was found within max. */

@@ -5,9 +5,12 @@
 #include <string.h>
 
 #define PAGE 4096UL
+#define FIRST 256UL
 
-/* Reads in chunks that stop at page boundaries, so a string that ends just
- * before an unmapped page is still read, and a long one costs few calls. */
+/* Most strings are short: the first read asks for FIRST bytes (copying a
+ * whole page costs a third more than a path's worth), the next ones for
+ * the rest of a page each. umem_read_partial() stops at an unmapped page,
+ * so a string that ends just before one is still read. */
 long umem_readstr(pid_t pid, unsigned long addr, char *buf, size_t max, bool *terminated)
 {
 	size_t done = 0;
@@ -18,9 +21,7 @@ long umem_readstr(pid_t pid, unsigned long addr, char *buf, size_t max, bool *te
 	}
 	while (done < max) {
 		unsigned long a = addr + done;
-		size_t chunk = PAGE - (a & (PAGE - 1));
-		if (done == 0 && chunk < 256 && max > chunk)
-			chunk += PAGE;	/* read into the next page too; fall back below */
+		size_t chunk = done ? PAGE - (a & (PAGE - 1)) : FIRST;
 		if (chunk > max - done)
 			chunk = max - done;
 		size_t n = umem_read_partial(pid, a, buf + done, chunk);

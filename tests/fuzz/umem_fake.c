@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* src/umem.h served from the fuzz input instead of a process: the same
- * three functions with the same contracts, over the address space that
+ * functions with the same contracts, over the address space that
  * umem_fake.h describes. The pid is ignored. */
 #include "umem.h"
 #include "umem_fake.h"
@@ -16,6 +16,11 @@ void umem_fake_setup(const uint8_t *mem, size_t len, uint64_t holes)
 	fake_mem = mem;
 	fake_len = len;
 	fake_holes = holes;
+}
+
+void umem_forget(pid_t pid)
+{
+	(void)pid;
 }
 
 static int readable(unsigned long addr)
