@@ -540,6 +540,18 @@ const char *errno_name(int err)
 	return xlat_name(XLAT(errnos), (unsigned long long)err);
 }
 
+int retval_kind(const struct call *c)
+{
+	int kind = c->se ? c->se->ret : RET_INT;
+	if (c->se && !c->se->has_sig)
+		kind = RET_LONG;
+	if (c->ret_as)
+		kind = c->ret_as - 1;
+	if (filter_raw(c->nr))	/* -e raw=: the value as hex, like the arguments */
+		kind = RET_HEX;
+	return kind;
+}
+
 void print_retval(struct call *c, struct sbuf *b)
 {
 	if (c->failed) {
@@ -562,14 +574,7 @@ void print_retval(struct call *c, struct sbuf *b)
 		sbuf_putc(b, ')');
 		return;
 	}
-	int kind = c->se ? c->se->ret : RET_INT;
-	if (c->se && !c->se->has_sig)
-		kind = RET_LONG;
-	if (c->ret_as)
-		kind = c->ret_as - 1;
-	if (filter_raw(c->nr))	/* -e raw=: the value as hex, like the arguments */
-		kind = RET_HEX;
-	switch (kind) {
+	switch (retval_kind(c)) {
 	case RET_HEX: sbuf_hex(b, (unsigned long)c->ret); break;
 	case RET_OCTAL: sbuf_printf(b, "%#03lo", (unsigned long)c->ret); break;
 	case RET_UINT: sbuf_udec(b, (unsigned)c->ret); break;

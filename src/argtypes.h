@@ -34,6 +34,9 @@ bool fdinfo_dev(struct sbuf *b, const char *path);
 /* reads a struct of size n at addr: false (and the address printed) when
  * addr is NULL or unreadable */
 bool fetch_struct(struct call *c, struct emit *e, const char *name, unsigned long addr, void *buf, size_t n);
+/* how the return value prints: RET_x of the signature, or as a decoder or
+ * -e raw= said */
+int retval_kind(const struct call *c);
 /* the return value as its kind says, errors as -1 ENAME (message) */
 void print_retval(struct call *c, struct sbuf *b);
 /* errno name, "ERESTARTSYS", or NULL */

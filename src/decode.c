@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "decode.h"
 #include "argtypes.h"
+#include "emit_json.h"
 #include "filter.h"
 #include "options.h"
 #include "output.h"
@@ -37,18 +38,30 @@ void decode_entry(struct task *t, bool hold)
 {
 	struct call *c = &t->call;
 	struct emit e;
-	line_begin(t, c->t_entry);
-	put_name(t);
-	sbuf_putc(&t->line, '(');
-	emit_init(&e, &t->line);
+	bool json = opt.json_trace;
+	if (json) {
+		/* a JSON record is written whole, at exit */
+		json_call_begin(t);
+		emit_init_json(&e, &t->line, 0);
+		hold = true;
+	} else {
+		line_begin(t, c->t_entry);
+		put_name(t);
+		sbuf_putc(&t->line, '(');
+		emit_init(&e, &t->line);
+	}
 	c->aux.len = 0;
 	c->ret_done = false;
 	c->ret_as = 0;
 	if (c->nr == 219 /* restart_syscall */) {
-		sbuf_puts(&t->line, "<... resuming interrupted ");
 		const struct sysent *prev = systab_get(t->last_nr);
-		sbuf_puts(&t->line, prev ? prev->name : "call");
-		sbuf_puts(&t->line, " ...>");
+		if (json) {
+			emit_text(&e, "resuming", prev ? prev->name : "call");
+		} else {
+			sbuf_puts(&t->line, "<... resuming interrupted ");
+			sbuf_puts(&t->line, prev ? prev->name : "call");
+			sbuf_puts(&t->line, " ...>");
+		}
 		c->nprinted = 0;
 	} else if (is_raw(c)) {
 		unsigned n = c->se && c->se->has_sig ? c->se->nargs : 6;
@@ -58,7 +71,7 @@ void decode_entry(struct task *t, bool hold)
 	} else if (c->se->custom) {
 		c->nprinted = 0;
 		c->se->custom(c, &e, PHASE_ENTRY);
-		if (c->nprinted)
+		if (c->nprinted && !json)
 			sbuf_add(&t->line, ", ", 2);
 	} else {
 		unsigned k = first_out(c->se);
@@ -66,9 +79,11 @@ void decode_entry(struct task *t, bool hold)
 			arg_print(c, &e, &c->se->args[i], c->args[i]);
 		c->nprinted = (unsigned char)k;
 		/* the separator belongs to the entry part, as strace prints it */
-		if (k && k < c->se->nargs)
+		if (k && k < c->se->nargs && !json)
 			sbuf_add(&t->line, ", ", 2);
 	}
+	if (json)
+		emit_json_close(&e);
 	line_entry_done(t, hold);
 }
 
@@ -90,8 +105,14 @@ void decode_exit(struct task *t)
 {
 	struct call *c = &t->call;
 	struct emit e;
-	line_resume(t, c->se ? c->se->name : "syscall");
-	emit_init(&e, &t->line);
+	bool json = opt.json_trace;
+	if (json) {
+		/* continues the "args" object of the entry part */
+		emit_init_json(&e, &t->line, t->line.p[t->line.len - 1] != '{');
+	} else {
+		line_resume(t, c->se ? c->se->name : "syscall");
+		emit_init(&e, &t->line);
+	}
 	if (c->nr == 219 || is_raw(c)) {
 		/* all printed at entry */
 	} else if (c->se->custom) {
@@ -101,6 +122,10 @@ void decode_exit(struct task *t)
 		for (unsigned i = c->nprinted; i < c->se->nargs; i++)
 			arg_print(c, &e, &c->se->args[i], c->args[i]);
 	}
+	if (json) {
+		json_call_end(t, &e, JSON_RETURNED);
+		return;
+	}
 	sbuf_putc(&t->line, ')');
 	if (c->ret_done) {
 		line_commit(t);
@@ -109,9 +134,21 @@ void decode_exit(struct task *t)
 	finish(t);
 }
 
+/* the args object of a held JSON record, for its end */
+static void json_end(struct task *t, enum json_end how)
+{
+	struct emit e;
+	emit_init_json(&e, &t->line, 1);
+	json_call_end(t, &e, how);
+}
+
 void decode_noreturn(struct task *t)
 {
 	struct call *c = &t->call;
+	if (opt.json_trace) {
+		json_end(t, JSON_NORETURN);
+		return;
+	}
 	line_resume(t, c->se ? c->se->name : "syscall");
 	/* arguments were still to come at exit: say they never will */
 	if (!is_raw(c) && (c->se->custom || c->nprinted < c->se->nargs))
@@ -125,6 +162,10 @@ void decode_noreturn(struct task *t)
 void decode_detached(struct task *t)
 {
 	struct call *c = &t->call;
+	if (opt.json_trace) {
+		json_end(t, JSON_DETACHED);
+		return;
+	}
 	line_resume(t, c->se ? c->se->name : "syscall");
 	sbuf_puts(&t->line, " <detached ...>");
 	line_commit(t);

@@ -24,9 +24,22 @@ struct emit {
 	int depth;
 	unsigned char kind[EMIT_MAXDEPTH];
 	unsigned count[EMIT_MAXDEPTH];
+	/* the JSON backend (emit_json.c): where each container's item began,
+	 * the end of the last well-formed JSON, and the item still open */
+	bool json;
+	unsigned char open;
+	size_t at, mark;
+	size_t item_at[EMIT_MAXDEPTH];
 };
 
 void emit_init(struct emit *e, struct sbuf *sb);
+/* the same decoders, rendered as typed JSON: the arguments become the
+ * members of an object whose '{' the caller has written; items continues
+ * an object that already has that many members */
+void emit_init_json(struct emit *e, struct sbuf *sb, unsigned items);
+/* JSON: closes whatever a decoder left open (items, structs, arrays),
+ * before the caller's '}' */
+void emit_json_close(struct emit *e);
 /* starts one item (argument, field or element): separator and name */
 void emit_item(struct emit *e, const char *name);
 

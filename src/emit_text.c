@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* The text backend of the emitter: strace's rendering, byte for byte. */
 #include "emit.h"
+#include "emit_json.h"
 #include "options.h"
 
 void emit_init(struct emit *e, struct sbuf *sb)
@@ -9,10 +10,15 @@ void emit_init(struct emit *e, struct sbuf *sb)
 	e->depth = 0;
 	e->kind[0] = EMIT_ARGS;
 	e->count[0] = 0;
+	e->json = false;
 }
 
 void emit_item(struct emit *e, const char *name)
 {
+	if (e->json) {
+		ej_item(e, name);
+		return;
+	}
 	int d = e->depth;
 	if (e->count[d]++)
 		sbuf_add(e->sb, ", ", 2);
@@ -26,30 +32,50 @@ void emit_item(struct emit *e, const char *name)
 
 void emit_int(struct emit *e, const char *name, long long v)
 {
+	if (e->json) {
+		ej_int(e, name, v);
+		return;
+	}
 	emit_item(e, name);
 	sbuf_dec(e->sb, v);
 }
 
 void emit_uint(struct emit *e, const char *name, unsigned long long v)
 {
+	if (e->json) {
+		ej_uint(e, name, v);
+		return;
+	}
 	emit_item(e, name);
 	sbuf_udec(e->sb, v);
 }
 
 void emit_hex(struct emit *e, const char *name, unsigned long long v)
 {
+	if (e->json) {
+		ej_hex(e, name, v);
+		return;
+	}
 	emit_item(e, name);
 	sbuf_hex(e->sb, v);
 }
 
 void emit_oct(struct emit *e, const char *name, unsigned long long v)
 {
+	if (e->json) {
+		ej_oct(e, name, v);
+		return;
+	}
 	emit_item(e, name);
 	sbuf_oct(e->sb, v);
 }
 
 void emit_ptr(struct emit *e, const char *name, unsigned long v)
 {
+	if (e->json) {
+		ej_ptr(e, name, v);
+		return;
+	}
 	emit_item(e, name);
 	if (v)
 		sbuf_hex(e->sb, v);
@@ -59,18 +85,30 @@ void emit_ptr(struct emit *e, const char *name, unsigned long v)
 
 void emit_text(struct emit *e, const char *name, const char *text)
 {
+	if (e->json) {
+		ej_text(e, name, text);
+		return;
+	}
 	emit_item(e, name);
 	sbuf_puts(e->sb, text);
 }
 
 void emit_flags(struct emit *e, const char *name, const struct xlat *x, unsigned long long v)
 {
+	if (e->json) {
+		ej_flags(e, name, x, v);
+		return;
+	}
 	emit_item(e, name);
 	xlat_flags(e->sb, x, v);
 }
 
 void emit_enum(struct emit *e, const char *name, const struct xlat *x, unsigned long long v)
 {
+	if (e->json) {
+		ej_enum(e, name, x, v);
+		return;
+	}
 	emit_item(e, name);
 	xlat_enum(e->sb, x, v, 0);
 }
@@ -86,6 +124,10 @@ static void push(struct emit *e, int kind, char open)
 
 static void pop(struct emit *e, char close)
 {
+	if (e->json) {
+		ej_end(e);
+		return;
+	}
 	sbuf_putc(e->sb, close);
 	if (e->depth > 0)
 		e->depth--;
@@ -93,6 +135,10 @@ static void pop(struct emit *e, char close)
 
 void emit_struct_begin(struct emit *e, const char *name)
 {
+	if (e->json) {
+		ej_begin(e, name, EMIT_STRUCT);
+		return;
+	}
 	emit_item(e, name);
 	push(e, EMIT_STRUCT, '{');
 }
@@ -101,6 +147,10 @@ void emit_struct_end(struct emit *e) { pop(e, '}'); }
 
 void emit_array_begin(struct emit *e, const char *name)
 {
+	if (e->json) {
+		ej_begin(e, name, EMIT_ARRAY);
+		return;
+	}
 	emit_item(e, name);
 	push(e, EMIT_ARRAY, '[');
 }
@@ -109,12 +159,20 @@ void emit_array_end(struct emit *e) { pop(e, ']'); }
 
 void emit_more(struct emit *e)
 {
+	if (e->json) {
+		ej_more(e);
+		return;
+	}
 	emit_item(e, 0);
 	sbuf_add(e->sb, "...", 3);
 }
 
 void emit_comment(struct emit *e, const char *text)
 {
+	if (e->json) {
+		ej_comment(e, text);
+		return;
+	}
 	sbuf_add(e->sb, " /* ", 4);
 	sbuf_puts(e->sb, text);
 	sbuf_add(e->sb, " */", 3);
@@ -122,6 +180,10 @@ void emit_comment(struct emit *e, const char *text)
 
 void emit_str(struct emit *e, const char *name, const char *s, size_t n, unsigned flags)
 {
+	if (e->json) {
+		ej_str(e, name, s, n, flags);
+		return;
+	}
 	emit_item(e, name);
 	quote_string(e->sb, (const unsigned char *)s, n, flags);
 }

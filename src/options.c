@@ -166,7 +166,8 @@ static void usage(void)
 "      --clock=realtime|monotonic|boottime  the clock of timestamps\n"
 "Output:\n"
 "  -a, --columns=N           align return values at column N (default 40)\n"
-"      --json                with -c: the summary as one JSON object\n"
+"      --json[=FILE]         the trace as JSON Lines (into FILE, or the -o output);\n"
+"                            with -c, the summary as one JSON object\n"
 "      --regs=getregs|syscall-info  how registers are read (for tests; default: the\n"
 "                            cheaper one the kernel has)\n"
 "  -h, --help                this help\n"
@@ -561,10 +562,15 @@ void options_parse(int argc, char **argv)
 	}
 	if (opt.xflag > 2)
 		opt.xflag = 2;
-	/* JSON Lines for the trace itself are not written yet: say so rather
-	 * than print text where JSON was asked for */
-	if (opt.json && (!opt.summary || *opt.json))
-		die("--json is only supported with -c or -C (the summary as JSON, into the -o output)");
+	/* --json: the trace as JSON Lines (and -c's summary as one object);
+	 * --json=FILE is --json -o FILE */
+	if (opt.json && *opt.json) {
+		if (opt.outfile)
+			die("--json=FILE and -o: give the output file once");
+		opt.outfile = opt.json;
+	}
+	if (opt.json && opt.summary != SUMMARY_ONLY)
+		opt.json_trace = true;
 	if (opt.stack_folded && !opt.stack) {
 #ifndef HAVE_STACKTRACE
 		die("--stack-folded: stack traces are not available in this build (configure found no libunwind-ptrace and libelf)");

@@ -81,7 +81,8 @@ struct options {
 
 	/* layout and other backends */
 	int acolumn;		/* -a, default 40 */
-	const char *json;	/* --json: with -c, the summary as JSON ("" = no file given) */
+	const char *json;	/* --json[=FILE] ("" = no file given) */
+	bool json_trace;	/* the trace as JSON Lines (--json without -c) */
 	int regs_mode;		/* --regs=getregs|syscall-info: a test switch */
 
 	char **argv;		/* the command, or NULL with -p */

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 #include "output.h"
+#include "emit_json.h"
 #include "options.h"
 #include "timefmt.h"
 #include "util.h"
@@ -319,6 +320,10 @@ void line_discard(struct task *t)
 
 void line_message(struct task *t, const char *text, size_t len)
 {
+	if (opt.json_trace) {
+		json_message(t, "message", text, len);
+		return;
+	}
 	struct sbuf *b = &t->line;
 	size_t keep = b->len;
 	/* build after any held text, then cut it out */
@@ -344,6 +349,15 @@ void line_message(struct task *t, const char *text, size_t len)
 }
 
 void line_raw(struct task *t, const char *p, size_t n)
+{
+	if (opt.json_trace) {
+		json_message(t, "message", p, n);
+		return;
+	}
+	line_record(t, p, n);
+}
+
+void line_record(struct task *t, const char *p, size_t n)
 {
 	put(t, p, n);
 	maybe_flush(output_of(t));

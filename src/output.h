@@ -47,6 +47,8 @@ void line_discard(struct task *t);
 void line_message(struct task *t, const char *text, size_t len);
 /* whole lines of t's, as they are, after its last line (-k frames) */
 void line_raw(struct task *t, const char *p, size_t n);
+/* the same, never rendered again: a JSON record */
+void line_record(struct task *t, const char *p, size_t n);
 /* a block of text of its own into the main output (summaries), flushed */
 void output_write_main(const char *p, size_t n);
 /* the column where the current output line of t ends */

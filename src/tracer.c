@@ -15,6 +15,7 @@
 #include "stats.h"
 #include "task.h"
 #include "umem.h"
+#include "emit_json.h"
 #include "unwind.h"
 #include "util.h"
 #include <dirent.h>
@@ -458,6 +459,10 @@ static void print_exit(struct task *t, int status)
 		unfinished_line(t);
 	if (opt.quiet & QUIET_EXIT || opt.summary == SUMMARY_ONLY)
 		return;
+	if (opt.json_trace) {
+		json_exit(t, status);
+		return;
+	}
 	if (WIFEXITED(status)) {
 		n = snprintf(tmp, sizeof(tmp), "+++ exited with %d +++", WEXITSTATUS(status));
 	} else {
@@ -710,6 +715,13 @@ static void on_signal(struct task *t, int sig)
 		struct user_regs_struct r;
 		if (opt.print_ip && regs_get_all(t->tid, &r) == 0)
 			t->call.ip = r.rip;	/* -i: where the signal found it */
+		if (opt.json_trace) {
+			json_signal(t, sig, &si);
+			if (opt.stack)
+				unwind_print_signal(t);
+			resume(t, sig);
+			return;
+		}
 		struct emit e;
 		sbuf_puts(&b, "--- ");
 		signame_format(&b, sig, true);
@@ -727,7 +739,9 @@ static void on_signal(struct task *t, int sig)
 
 static void on_group_stop(struct task *t, int sig)
 {
-	if (!(t->flags & T_HIDDEN) && opt.summary != SUMMARY_ONLY && filter_signal(sig)) {
+	if (!(t->flags & T_HIDDEN) && opt.summary != SUMMARY_ONLY && filter_signal(sig) && opt.json_trace) {
+		json_stopped(t, sig);
+	} else if (!(t->flags & T_HIDDEN) && opt.summary != SUMMARY_ONLY && filter_signal(sig)) {
 		struct sbuf b = { 0 };
 		sbuf_puts(&b, "--- stopped by ");
 		signame_format(&b, sig, true);

@@ -29,7 +29,6 @@ expect_err "user that does not exist" "Cannot find user 'no-such-user-xyz'" -u n
 expect_err "bad -s" "invalid string limit 'x'" -s x true
 expect_err "bad -X" "invalid -X argument: 'nope'" -X nope true
 expect_err "unknown syscall" "invalid system call 'opnat' (did you mean 'openat'?)" -e trace=opnat true
-expect_err "--json without -c" "--json is only supported with -c or -C" --json true
 expect_err "bad -b" "syscall 'open' for -b isn't supported" -b open true
 mkdir ro && chmod 500 ro
 if [ "$(id -u)" != 0 ]; then

@@ -9,11 +9,13 @@
  * not for the text. */
 #include "decode.h"
 #include "emit.h"
+#include "emit_json.h"
 #include "filter.h"
 #include "options.h"
 #include "output.h"
 #include "structs/structs.h"
 #include "task.h"
+#include "json_valid.h"
 #include "umem_fake.h"
 #include <stdint.h>
 #include <stdio.h>
@@ -37,7 +39,8 @@ struct header {
 	uint8_t ptrmask;	/* bit i: args[i] is made to point into the fake space */
 	uint16_t nr;
 	uint8_t retmode;	/* 0: as is, 1: -errno, 2: small, 3: an address */
-	uint8_t other;		/* bit 0: another task's line cuts this one (<... resumed>) */
+	uint8_t other;		/* bit 0: another task's line cuts this one (<... resumed>);
+				 * bit 1: --json (every record is checked to be valid JSON) */
 	uint64_t args[6];
 	int64_t ret;
 	uint64_t holes;
@@ -86,6 +89,22 @@ static void set_options(const struct header *h)
 	opt.arg_names = h->opts & 128;
 	opt.strsize = strsizes[h->strsize % (sizeof(strsizes) / sizeof(strsizes[0]))];
 	opt.print_ip = h->mode & 128;
+	opt.json_trace = h->other & 2;
+}
+
+/* every line in the output buffer must be one valid JSON value */
+static void check_json(void)
+{
+	struct sbuf *b = &output_of(task)->buf;
+	for (size_t at = 0; at < b->len;) {
+		const char *nl = memchr(b->p + at, '\n', b->len - at);
+		size_t n = nl ? (size_t)(nl - (b->p + at)) : b->len - at;
+		if (!json_valid(b->p + at, n)) {
+			fprintf(stderr, "invalid JSON record: %.*s\n", (int)n, b->p + at);
+			abort();
+		}
+		at += n + 1;
+	}
 }
 
 static long make_ret(const struct header *h)
@@ -173,6 +192,12 @@ static void decode_siginfo(const uint8_t *mem, size_t len)
 	memset(si, 0, sizeof(si));
 	if (len)
 		memcpy(si, mem, len < sizeof(si) ? len : sizeof(si));
+	if (opt.json_trace) {
+		siginfo_t info;
+		memcpy(&info, si, sizeof(info) < sizeof(si) ? sizeof(info) : sizeof(si));
+		json_signal(task, info.si_signo, &info);
+		return;
+	}
 	emit_init(&e, &b);
 	siginfo_format(&e, si);
 	sbuf_free(&b);
@@ -188,12 +213,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	uint8_t *mem_exit = len ? malloc(len) : NULL;
 
 	set_options(&h);
+	output_flush_all();
 	umem_fake_setup(mem, len, h.holes);
 	umem_fake_bytes = 0;
 	if ((enum end)(h.mode & 3) == END_SIGINFO)
 		decode_siginfo(mem, len);
 	else
 		decode_call(&h, mem, len, mem_exit);
+	if (opt.json_trace)
+		check_json();
 	free(mem_exit);
 	/* reads are bounded by -s and PATH_MAX, arrays by -s items: far less
 	 * than this, whatever the tracee says */

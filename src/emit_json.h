@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: MIT */
+/* The JSON Lines backend (--json): the emitter's typed values as JSON, and
+ * the records around them, one object per line. */
+#ifndef TATTLE_EMIT_JSON_H
+#define TATTLE_EMIT_JSON_H
+#include "emit.h"
+#include "task.h"
+#include <signal.h>
+
+/* the emitter's operations when e->json (called from emit_text.c) */
+void ej_item(struct emit *e, const char *name);
+void ej_int(struct emit *e, const char *name, long long v);
+void ej_uint(struct emit *e, const char *name, unsigned long long v);
+void ej_hex(struct emit *e, const char *name, unsigned long long v);
+void ej_oct(struct emit *e, const char *name, unsigned long long v);
+void ej_ptr(struct emit *e, const char *name, unsigned long v);
+void ej_str(struct emit *e, const char *name, const char *s, size_t n, unsigned flags);
+void ej_text(struct emit *e, const char *name, const char *text);
+void ej_flags(struct emit *e, const char *name, const struct xlat *x, unsigned long long v);
+void ej_enum(struct emit *e, const char *name, const struct xlat *x, unsigned long long v);
+void ej_begin(struct emit *e, const char *name, int kind);
+void ej_end(struct emit *e);
+void ej_more(struct emit *e);
+void ej_comment(struct emit *e, const char *text);
+
+/* a JSON string of n bytes: escapes, and bytes that are not UTF-8 as
+ * \u00XX (their Latin-1 reading), so any tracee data gives valid JSON */
+void json_quote(struct sbuf *b, const char *s, size_t n);
+
+/* records: a call is begun into t->line at entry (up to and including
+ * "args":{) and ended at exit, then written whole */
+void json_call_begin(struct task *t);
+enum json_end { JSON_RETURNED, JSON_NORETURN, JSON_DETACHED };
+void json_call_end(struct task *t, struct emit *e, enum json_end how);
+void json_signal(struct task *t, int sig, const siginfo_t *si);
+void json_stopped(struct task *t, int sig);
+void json_exit(struct task *t, int status);
+/* any other message or text block, as {"type":"message","text":...} */
+void json_message(struct task *t, const char *type, const char *text, size_t len);
+#endif
