@@ -263,7 +263,7 @@ static void print_strarray(struct call *c, struct emit *e, const char *name, uns
 		emit_ptr(e, name, 0);
 		return;
 	}
-	if (env && !opt.verbose) {
+	if (env && filter_abbrev(c->nr)) {
 		/* count without printing: strace shows the address and the count */
 		unsigned long n = 0, a = addr;
 		for (;;) {

@@ -166,6 +166,12 @@ void decode_detached(struct task *t)
 		json_end(t, JSON_DETACHED);
 		return;
 	}
+	/* strace ends the call's line with " <detached ...>" only while it is
+	 * the open line; a line another one cut stays "<unfinished ...>" */
+	if (!(t->flags & T_LINE_HELD) && !line_is_open(t)) {
+		t->line.len = 0;
+		return;
+	}
 	line_resume(t, c->se ? c->se->name : "syscall");
 	sbuf_puts(&t->line, " <detached ...>");
 	line_commit(t);

@@ -120,13 +120,13 @@ static void usage(void)
 "  -b, --detach-on=execve    detach from a process when it calls execve\n"
 "  -D, --daemonize           run the tracer as a detached grandchild\n"
 "  -q, -qq, -qqq             fewer attach/detach, exit and all messages\n"
-"      --quiet=SET           attach,exit,path-resolution,personality,thread-execve\n"
+"      --quiet=SET, --silent=SET  attach,exit,path-resolution,personality,thread-execve\n"
 "      --kill-on-exit        kill the traced processes when tattle exits\n"
 "  -I, --interruptible=N     1 anywhere, 2 waiting (default), 3 never, 4 never+tstp\n"
 "Filtering:\n"
 "  -e trace=SET, --trace=SET names, %classes, /regex, !negation, ?optional\n"
-"  -e signal=SET             which signals to show\n"
-"  -e status=SET             successful,failed,unfinished,unavailable,detached\n"
+"  -e signal=SET, --signal=SET (--signals=SET)  which signals to show\n"
+"  -e status=SET, --status=SET  successful,failed,unfinished,unavailable,detached\n"
 "  -z, --successful-only     only calls that succeeded\n"
 "  -Z, --failed-only         only calls that failed\n"
 "  -P, --trace-path=PATH     only calls that touch PATH (repeatable)\n"
@@ -138,10 +138,11 @@ static void usage(void)
 "      --list-classes        print the system calls of each %class and exit\n"
 "Decoding:\n"
 "  -s, --string-limit=N      print at most N bytes of strings (default 32)\n"
-"  -x, -xx                   non-ASCII / all strings in hex\n"
+"  -x, -xx, --strings-in-hex[=non-ascii|all]  non-ASCII / all strings in hex\n"
 "  -v, --no-abbrev           print structures in full\n"
-"  -X raw|abbrev|verbose     how constants print\n"
+"  -X, --const-print-style=raw|abbrev|verbose  how constants print\n"
 "  -e raw=SET, -e verbose=SET, -e abbrev=SET, -e read=SET, -e write=SET\n"
+"                            (also --raw=SET, --verbose=SET, --abbrev=SET, --read=SET, --write=SET)\n"
 "  -y, -yy, --decode-fds=SET paths of fds; socket and device details\n"
 "  -n, --syscall-number      print the syscall number\n"
 "  -i, --instruction-pointer print the instruction pointer at each call\n"
@@ -151,6 +152,7 @@ static void usage(void)
 "      --stack-folded-weight=calls|time\n"
 "Timing and statistics:\n"
 "  -t, -tt, -ttt             time of day, with microseconds, as seconds since the epoch\n"
+"      --timestamps[=...]    the same as --absolute-timestamps\n"
 "      --absolute-timestamps=[format:time|unix][,precision:s|ms|us|ns]\n"
 "  -r, --relative-timestamps time since the previous call's start\n"
 "  -T, --syscall-times[=PRECISION]  time spent in each call\n"
@@ -571,6 +573,10 @@ void options_parse(int argc, char **argv)
 	}
 	if (opt.json && opt.summary != SUMMARY_ONLY)
 		opt.json_trace = true;
+	/* strace's rule: a command started (not attached to) with its trace
+	 * in a file says nothing of attaching (new children under -f) */
+	if (opt.outfile && !opt.nattach)
+		opt.quiet |= QUIET_ATTACH | QUIET_PERSONALITY;
 	if (opt.stack_folded && !opt.stack) {
 #ifndef HAVE_STACKTRACE
 		die("--stack-folded: stack traces are not available in this build (configure found no libunwind-ptrace and libelf)");

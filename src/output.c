@@ -276,6 +276,11 @@ void line_resume(struct task *t, const char *name)
 	t->flags &= ~T_UNFINISHED;
 }
 
+bool line_is_open(struct task *t)
+{
+	return output_of(t)->open == t && !(t->flags & T_UNFINISHED);
+}
+
 size_t line_column(struct task *t)
 {
 	return base_col + t->line.len;

@@ -51,6 +51,8 @@ void line_raw(struct task *t, const char *p, size_t n);
 void line_record(struct task *t, const char *p, size_t n);
 /* a block of text of its own into the main output (summaries), flushed */
 void output_write_main(const char *p, size_t n);
+/* t's line is the unterminated last line of its output */
+bool line_is_open(struct task *t);
 /* the column where the current output line of t ends */
 size_t line_column(struct task *t);
 #endif

@@ -22,6 +22,14 @@ run 20 "$TATTLE" -f -o out -- sh -c '/bin/true'
 grep -qE '^[0-9]+ +execve\(' out || fail "-f -o: no 'PID ' prefix"
 ok "-f -o prefixes lines with the pid"
 
+# strace's rule: with -o, a started command's new children are not announced
+run 20 "$TATTLE" -f -o out -- sh -c '/bin/true | cat' 2>err
+[ -s err ] && fail "-f -o: stderr has $(cat err)"
+run 20 "$TATTLE" -f -- sh -c '/bin/true | cat' 2>err
+# (as strace's, the message may come in the middle of the clone line)
+[ "$(grep -o 'tattle: Process [0-9]* attached' err | wc -l)" = 2 ] || fail "-f: attach messages: $(grep attached err)"
+ok "-f announces new children on stderr, not with -o"
+
 run 20 "$TATTLE" -o '|cat > piped' -- true
 grep -q '^+++ exited with 0 +++$' piped || fail "-o |cmd"
 ok "-o |cmd"
@@ -47,6 +55,8 @@ fi
 run 20 "$TATTLE" -f -b execve -o out -- sh -c '/bin/true; echo after > bout'
 [ "$(cat bout)" = after ] || fail "-b execve: the shell did not go on"
 grep -q 'execve("/bin/true"' out || fail "-b execve: the execve is not shown"
+# as strace: the cut execve line stays unfinished, no "<... resumed> <detached ...>"
+grep -q 'detached' out && fail "-b execve: $(grep detached out)"
 ok "-b execve"
 
 # -D: the command keeps tattle's place: its parent is this shell

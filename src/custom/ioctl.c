@@ -5,6 +5,7 @@
  * known. Requests that fill memory print it at exit; an argument this
  * decoder does not know prints in hex, as strace does. */
 #include "../structs/structs.h"
+#include "../filter.h"
 #include "../options.h"
 #include "../umem.h"
 #include <stdint.h>
@@ -190,7 +191,7 @@ static void print_cflag(struct emit *e, unsigned v)
 
 /* struct termios (19 control characters) and struct termio (8): the
  * common fields widened to unsigned */
-static void print_term(struct emit *e, const unsigned flags[4], unsigned char line,
+static void print_term(struct emit *e, bool abbrev, const unsigned flags[4], unsigned char line,
 	const unsigned char *cc, unsigned ncc)
 {
 	emit_struct_begin(e, "argp");
@@ -200,7 +201,7 @@ static void print_term(struct emit *e, const unsigned flags[4], unsigned char li
 	print_cflag(e, flags[2]);
 	emit_item(e, "c_lflag");
 	flags_or_nothing(emit_sb(e), XLAT(term_lflags), flags[3]);
-	if (!opt.verbose) {
+	if (abbrev) {
 		emit_more(e);
 		emit_struct_end(e);
 		return;
@@ -230,7 +231,7 @@ static void print_termios(struct call *c, struct emit *e, unsigned long addr)
 	if (!fetch_struct(c, e, "argp", addr, &t, sizeof(t)))
 		return;
 	unsigned f[4] = { t.f[0], t.f[1], t.f[2], t.f[3] };
-	print_term(e, f, t.line, t.cc, 19);
+	print_term(e, filter_abbrev(c->nr), f, t.line, t.cc, 19);
 }
 
 static void print_termio(struct call *c, struct emit *e, unsigned long addr)
@@ -239,7 +240,7 @@ static void print_termio(struct call *c, struct emit *e, unsigned long addr)
 	if (!fetch_struct(c, e, "argp", addr, &t, sizeof(t)))
 		return;
 	unsigned f[4] = { t.f[0], t.f[1], t.f[2], t.f[3] };
-	print_term(e, f, t.line, t.cc, 8);
+	print_term(e, filter_abbrev(c->nr), f, t.line, t.cc, 8);
 }
 
 static void print_winsize(struct call *c, struct emit *e, unsigned long addr)

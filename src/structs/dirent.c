@@ -5,7 +5,7 @@
  * two calls lay entries out differently: getdents64 has d_type before the
  * name, the old getdents keeps it in the last byte of the record. */
 #include "structs.h"
-#include "../options.h"
+#include "../filter.h"
 #include "../umem.h"
 #include "../util.h"
 #include <stdint.h>
@@ -73,7 +73,7 @@ ARGTYPE_PRINTER(dirents)
 			return;
 		}
 	}
-	if (!opt.verbose) {
+	if (filter_abbrev(c->nr)) {
 		unsigned n = 0;
 		for (size_t at = 0, len; at < total && (len = entry_len(buf, at, total)); at += len)
 			n++;

@@ -2,6 +2,7 @@
 /* Process structs: utsname, capabilities. (clone_args and sched_param live
  * with their calls in src/custom/process.c.) */
 #include "proc.h"
+#include "../filter.h"
 #include "../options.h"
 #include "../umem.h"
 #include <string.h>
@@ -21,7 +22,7 @@ STRUCT_PRINTER(utsname)
 	emit_struct_begin(e, name);
 	put_field(e, "sysname", u.sysname, sizeof(u.sysname));
 	put_field(e, "nodename", u.nodename, sizeof(u.nodename));
-	if (!opt.verbose) {
+	if (filter_abbrev(c->nr)) {
 		emit_more(e);
 	} else {
 		put_field(e, "release", u.release, sizeof(u.release));

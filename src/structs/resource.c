@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Resource structs: rlimit, rusage, tms, sysinfo. */
 #include "proc.h"
+#include "../filter.h"
 #include "../options.h"
 #include <sys/resource.h>
 #include <sys/sysinfo.h>
@@ -45,7 +46,7 @@ STRUCT_PRINTER(rusage)
 	emit_struct_begin(e, name);
 	time_emit_timeval(e, "ru_utime", &ru.ru_utime);
 	time_emit_timeval(e, "ru_stime", &ru.ru_stime);
-	if (!opt.verbose) {
+	if (filter_abbrev(c->nr)) {
 		emit_more(e);
 	} else {
 		emit_int(e, "ru_maxrss", ru.ru_maxrss);

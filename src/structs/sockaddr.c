@@ -117,26 +117,14 @@ void net_emit_flags(struct emit *e, const char *name, const struct xlat *x, unsi
 	net_sb_flags(emit_sb(e), x, v, unknown);
 }
 
-/* is there a qualifier of this kind on the command line? (the defaults of
- * -e verbose= and -e abbrev= are "all") */
-static bool has_qual(const char *kind)
-{
-	for (int i = 0; i < opt.nquals; i++)
-		if (!strcmp(opt.quals[i].kind, kind))
-			return true;
-	return false;
-}
-
 bool net_verbose(const struct call *c)
 {
-	return !has_qual("verbose") || filter_verbose(c->nr);
+	return filter_verbose(c->nr);
 }
 
 bool net_abbrev(const struct call *c)
 {
-	if (opt.verbose)
-		return false;
-	return !has_qual("abbrev") || (c->nr >= 0 && c->nr < SYSCALL_MAX && (filter_sys[c->nr] & QF_ABBREV));
+	return filter_abbrev(c->nr);
 }
 
 bool net_fetch(struct call *c, struct emit *e, const char *name, unsigned long addr, void *buf, size_t n)

@@ -5,16 +5,13 @@
  * and the size (or the device for device files), then "...". */
 #include "structs.h"
 #include "proc.h"
+#include "../filter.h"
 #include "../options.h"
 #include <stdio.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
 #include <sys/sysmacros.h>
 
-static bool abbreviated(void)
-{
-	return !opt.verbose;
-}
 
 /* the symbolic part of a mode: TYPE|S_ISUID|0644, or the whole mode in
  * octal when the type has no name */
@@ -114,7 +111,7 @@ STRUCT_PRINTER(stat)
 	if (!fetch_struct(c, e, name, addr, &st, sizeof(st)))
 		return;
 	emit_struct_begin(e, name);
-	if (abbreviated()) {
+	if (filter_abbrev(c->nr)) {
 		print_file_mode(e, "st_mode", st.st_mode);
 		if (is_device(st.st_mode))
 			print_dev(e, "st_rdev", st.st_rdev);
@@ -185,7 +182,7 @@ STRUCT_PRINTER(statx)
 	struct kstatx sx;
 	if (!fetch_struct(c, e, name, addr, &sx, sizeof(sx)))
 		return;
-	bool full = !abbreviated();
+	bool full = !filter_abbrev(c->nr);
 	emit_struct_begin(e, name);
 	emit_flags(e, "stx_mask", XLAT(statx_masks), sx.stx_mask);
 	if (full)
