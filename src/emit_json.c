@@ -104,10 +104,13 @@ void json_quote(struct sbuf *b, const char *s0, size_t n)
 
 /* ---- the emitter ---- */
 
+/* the emitter's operations, below */
+static const struct emit_ops json_ops;
+
 void emit_init_json(struct emit *e, struct sbuf *sb, unsigned items)
 {
 	emit_init(e, sb);
-	e->json = true;
+	e->ops = &json_ops;
 	e->count[0] = items;
 	e->open = OPEN_NONE;
 	e->mark = sb->len;
@@ -198,14 +201,6 @@ static void settle(struct emit *e)
 	e->mark = b->len;
 }
 
-void emit_json_close(struct emit *e)
-{
-	settle(e);
-	while (e->depth > 0)
-		ej_end(e);
-	settle(e);
-}
-
 static void begin_typed(struct emit *e, const char *name)
 {
 	settle(e);
@@ -218,21 +213,21 @@ static void end_typed(struct emit *e)
 	e->mark = e->sb->len;
 }
 
-void ej_item(struct emit *e, const char *name)
+static void ej_item(struct emit *e, const char *name)
 {
 	settle(e);
 	key(e, name);
 	e->open = OPEN_RAW;
 }
 
-void ej_int(struct emit *e, const char *name, long long v)
+static void ej_int(struct emit *e, const char *name, long long v)
 {
 	begin_typed(e, name);
 	sbuf_dec(e->sb, v);
 	end_typed(e);
 }
 
-void ej_uint(struct emit *e, const char *name, unsigned long long v)
+static void ej_uint(struct emit *e, const char *name, unsigned long long v)
 {
 	begin_typed(e, name);
 	sbuf_udec(e->sb, v);
@@ -248,14 +243,14 @@ static void hex_str(struct sbuf *b, unsigned long long v)
 	sbuf_putc(b, '"');
 }
 
-void ej_hex(struct emit *e, const char *name, unsigned long long v)
+static void ej_hex(struct emit *e, const char *name, unsigned long long v)
 {
 	begin_typed(e, name);
 	hex_str(e->sb, v);
 	end_typed(e);
 }
 
-void ej_oct(struct emit *e, const char *name, unsigned long long v)
+static void ej_oct(struct emit *e, const char *name, unsigned long long v)
 {
 	begin_typed(e, name);
 	sbuf_putc(e->sb, '"');
@@ -264,7 +259,7 @@ void ej_oct(struct emit *e, const char *name, unsigned long long v)
 	end_typed(e);
 }
 
-void ej_ptr(struct emit *e, const char *name, unsigned long v)
+static void ej_ptr(struct emit *e, const char *name, unsigned long v)
 {
 	begin_typed(e, name);
 	if (v)
@@ -274,7 +269,7 @@ void ej_ptr(struct emit *e, const char *name, unsigned long v)
 	end_typed(e);
 }
 
-void ej_str(struct emit *e, const char *name, const char *s, size_t n, unsigned flags)
+static void ej_str(struct emit *e, const char *name, const char *s, size_t n, unsigned flags)
 {
 	begin_typed(e, name);
 	if (flags & STR_TRUNCATED) {
@@ -287,7 +282,7 @@ void ej_str(struct emit *e, const char *name, const char *s, size_t n, unsigned 
 	end_typed(e);
 }
 
-void ej_text(struct emit *e, const char *name, const char *text)
+static void ej_text(struct emit *e, const char *name, const char *text)
 {
 	begin_typed(e, name);
 	json_quote(e->sb, text, strlen(text));
@@ -296,7 +291,7 @@ void ej_text(struct emit *e, const char *name, const char *text)
 
 /* {"value":N,"names":["A","B","0x40"]}: the names as the text backend
  * finds them, the value whole */
-void ej_flags(struct emit *e, const char *name, const struct xlat *x, unsigned long long v)
+static void ej_flags(struct emit *e, const char *name, const struct xlat *x, unsigned long long v)
 {
 	struct sbuf t = { 0 };
 	xlat_flags(&t, x, v);
@@ -318,7 +313,7 @@ void ej_flags(struct emit *e, const char *name, const struct xlat *x, unsigned l
 	end_typed(e);
 }
 
-void ej_enum(struct emit *e, const char *name, const struct xlat *x, unsigned long long v)
+static void ej_enum(struct emit *e, const char *name, const struct xlat *x, unsigned long long v)
 {
 	const char *n = xlat_name(x, v);
 	begin_typed(e, name);
@@ -333,7 +328,7 @@ void ej_enum(struct emit *e, const char *name, const struct xlat *x, unsigned lo
 	end_typed(e);
 }
 
-void ej_begin(struct emit *e, const char *name, int kind)
+static void ej_begin(struct emit *e, const char *name, int kind)
 {
 	settle(e);
 	key(e, name);
@@ -347,7 +342,7 @@ void ej_begin(struct emit *e, const char *name, int kind)
 	e->mark = e->sb->len;
 }
 
-void ej_end(struct emit *e)
+static void ej_end(struct emit *e)
 {
 	settle(e);
 	sbuf_putc(e->sb, e->kind[e->depth] == EMIT_ARRAY ? ']' : '}');
@@ -359,20 +354,35 @@ void ej_end(struct emit *e)
 	end_typed(e);
 }
 
+void emit_json_close(struct emit *e)
+{
+	settle(e);
+	while (e->depth > 0)
+		ej_end(e);
+	settle(e);
+}
+
 /* the text backend's "..." (more elements, or fields left out) */
-void ej_more(struct emit *e)
+static void ej_more(struct emit *e)
 {
 	begin_typed(e, is_object(e) ? "_more" : NULL);
 	sbuf_add(e->sb, "true", 4);
 	end_typed(e);
 }
 
-void ej_comment(struct emit *e, const char *text)
+static void ej_comment(struct emit *e, const char *text)
 {
 	begin_typed(e, "_comment");
 	json_quote(e->sb, text, strlen(text));
 	end_typed(e);
 }
+
+static const struct emit_ops json_ops = {
+	.item = ej_item, .int_ = ej_int, .uint = ej_uint, .hex = ej_hex,
+	.oct = ej_oct, .ptr = ej_ptr, .str = ej_str, .text = ej_text,
+	.flags = ej_flags, .enum_ = ej_enum, .begin = ej_begin, .end = ej_end,
+	.more = ej_more, .comment = ej_comment,
+};
 
 /* ---- records ---- */
 

@@ -7,22 +7,6 @@
 #include "task.h"
 #include <signal.h>
 
-/* the emitter's operations when e->json (called from emit_text.c) */
-void ej_item(struct emit *e, const char *name);
-void ej_int(struct emit *e, const char *name, long long v);
-void ej_uint(struct emit *e, const char *name, unsigned long long v);
-void ej_hex(struct emit *e, const char *name, unsigned long long v);
-void ej_oct(struct emit *e, const char *name, unsigned long long v);
-void ej_ptr(struct emit *e, const char *name, unsigned long v);
-void ej_str(struct emit *e, const char *name, const char *s, size_t n, unsigned flags);
-void ej_text(struct emit *e, const char *name, const char *text);
-void ej_flags(struct emit *e, const char *name, const struct xlat *x, unsigned long long v);
-void ej_enum(struct emit *e, const char *name, const struct xlat *x, unsigned long long v);
-void ej_begin(struct emit *e, const char *name, int kind);
-void ej_end(struct emit *e);
-void ej_more(struct emit *e);
-void ej_comment(struct emit *e, const char *text);
-
 /* a JSON string of n bytes: escapes, and bytes that are not UTF-8 as
  * \u00XX (their Latin-1 reading), so any tracee data gives valid JSON */
 void json_quote(struct sbuf *b, const char *s, size_t n);

@@ -1,24 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /* The text backend of the emitter: strace's rendering, byte for byte. */
 #include "emit.h"
-#include "emit_json.h"
 #include "options.h"
 
-void emit_init(struct emit *e, struct sbuf *sb)
+static void text_item(struct emit *e, const char *name)
 {
-	e->sb = sb;
-	e->depth = 0;
-	e->kind[0] = EMIT_ARGS;
-	e->count[0] = 0;
-	e->json = false;
-}
-
-void emit_item(struct emit *e, const char *name)
-{
-	if (e->json) {
-		ej_item(e, name);
-		return;
-	}
 	int d = e->depth;
 	if (e->count[d]++)
 		sbuf_add(e->sb, ", ", 2);
@@ -30,162 +16,107 @@ void emit_item(struct emit *e, const char *name)
 	}
 }
 
-void emit_int(struct emit *e, const char *name, long long v)
+static void text_int(struct emit *e, const char *name, long long v)
 {
-	if (e->json) {
-		ej_int(e, name, v);
-		return;
-	}
-	emit_item(e, name);
+	text_item(e, name);
 	sbuf_dec(e->sb, v);
 }
 
-void emit_uint(struct emit *e, const char *name, unsigned long long v)
+static void text_uint(struct emit *e, const char *name, unsigned long long v)
 {
-	if (e->json) {
-		ej_uint(e, name, v);
-		return;
-	}
-	emit_item(e, name);
+	text_item(e, name);
 	sbuf_udec(e->sb, v);
 }
 
-void emit_hex(struct emit *e, const char *name, unsigned long long v)
+static void text_hex(struct emit *e, const char *name, unsigned long long v)
 {
-	if (e->json) {
-		ej_hex(e, name, v);
-		return;
-	}
-	emit_item(e, name);
+	text_item(e, name);
 	sbuf_hex(e->sb, v);
 }
 
-void emit_oct(struct emit *e, const char *name, unsigned long long v)
+static void text_oct(struct emit *e, const char *name, unsigned long long v)
 {
-	if (e->json) {
-		ej_oct(e, name, v);
-		return;
-	}
-	emit_item(e, name);
+	text_item(e, name);
 	sbuf_oct(e->sb, v);
 }
 
-void emit_ptr(struct emit *e, const char *name, unsigned long v)
+static void text_ptr(struct emit *e, const char *name, unsigned long v)
 {
-	if (e->json) {
-		ej_ptr(e, name, v);
-		return;
-	}
-	emit_item(e, name);
+	text_item(e, name);
 	if (v)
 		sbuf_hex(e->sb, v);
 	else
 		sbuf_add(e->sb, "NULL", 4);
 }
 
-void emit_text(struct emit *e, const char *name, const char *text)
+static void text_text(struct emit *e, const char *name, const char *text)
 {
-	if (e->json) {
-		ej_text(e, name, text);
-		return;
-	}
-	emit_item(e, name);
+	text_item(e, name);
 	sbuf_puts(e->sb, text);
 }
 
-void emit_flags(struct emit *e, const char *name, const struct xlat *x, unsigned long long v)
+static void text_flags(struct emit *e, const char *name, const struct xlat *x, unsigned long long v)
 {
-	if (e->json) {
-		ej_flags(e, name, x, v);
-		return;
-	}
-	emit_item(e, name);
+	text_item(e, name);
 	xlat_flags(e->sb, x, v);
 }
 
-void emit_enum(struct emit *e, const char *name, const struct xlat *x, unsigned long long v)
+static void text_enum(struct emit *e, const char *name, const struct xlat *x, unsigned long long v)
 {
-	if (e->json) {
-		ej_enum(e, name, x, v);
-		return;
-	}
-	emit_item(e, name);
+	text_item(e, name);
 	xlat_enum(e->sb, x, v, 0);
 }
 
-static void push(struct emit *e, int kind, char open)
+static void text_begin(struct emit *e, const char *name, int kind)
 {
-	sbuf_putc(e->sb, open);
+	text_item(e, name);
+	sbuf_putc(e->sb, kind == EMIT_ARRAY ? '[' : '{');
 	if (e->depth + 1 < EMIT_MAXDEPTH)
 		e->depth++;
 	e->kind[e->depth] = (unsigned char)kind;
 	e->count[e->depth] = 0;
 }
 
-static void pop(struct emit *e, char close)
+static void text_end(struct emit *e)
 {
-	if (e->json) {
-		ej_end(e);
-		return;
-	}
-	sbuf_putc(e->sb, close);
+	sbuf_putc(e->sb, e->kind[e->depth] == EMIT_ARRAY ? ']' : '}');
 	if (e->depth > 0)
 		e->depth--;
 }
 
-void emit_struct_begin(struct emit *e, const char *name)
+static void text_more(struct emit *e)
 {
-	if (e->json) {
-		ej_begin(e, name, EMIT_STRUCT);
-		return;
-	}
-	emit_item(e, name);
-	push(e, EMIT_STRUCT, '{');
-}
-
-void emit_struct_end(struct emit *e) { pop(e, '}'); }
-
-void emit_array_begin(struct emit *e, const char *name)
-{
-	if (e->json) {
-		ej_begin(e, name, EMIT_ARRAY);
-		return;
-	}
-	emit_item(e, name);
-	push(e, EMIT_ARRAY, '[');
-}
-
-void emit_array_end(struct emit *e) { pop(e, ']'); }
-
-void emit_more(struct emit *e)
-{
-	if (e->json) {
-		ej_more(e);
-		return;
-	}
-	emit_item(e, 0);
+	text_item(e, 0);
 	sbuf_add(e->sb, "...", 3);
 }
 
-void emit_comment(struct emit *e, const char *text)
+static void text_comment(struct emit *e, const char *text)
 {
-	if (e->json) {
-		ej_comment(e, text);
-		return;
-	}
 	sbuf_add(e->sb, " /* ", 4);
 	sbuf_puts(e->sb, text);
 	sbuf_add(e->sb, " */", 3);
 }
 
-void emit_str(struct emit *e, const char *name, const char *s, size_t n, unsigned flags)
+static void text_str(struct emit *e, const char *name, const char *s, size_t n, unsigned flags)
 {
-	if (e->json) {
-		ej_str(e, name, s, n, flags);
-		return;
-	}
-	emit_item(e, name);
+	text_item(e, name);
 	quote_string(e->sb, (const unsigned char *)s, n, flags);
+}
+
+static const struct emit_ops text_ops = {
+	.item = text_item, .int_ = text_int, .uint = text_uint, .hex = text_hex,
+	.oct = text_oct, .ptr = text_ptr, .str = text_str, .text = text_text,
+	.flags = text_flags, .enum_ = text_enum, .begin = text_begin, .end = text_end,
+	.more = text_more, .comment = text_comment,
+};
+
+void emit_init(struct emit *e, struct sbuf *sb)
+{
+	e->ops = &text_ops;
+	e->sb = sb;
+	e->depth = 0;
+	e->kind[0] = EMIT_ARGS;
+	e->count[0] = 0;
 }
 
 static int is_plain(unsigned char c)
