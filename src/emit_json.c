@@ -24,7 +24,6 @@
 #include "output.h"
 #include "structs/structs.h"
 #include <stdio.h>
-#include <stdlib.h>
 #include <sys/wait.h>
 #include <time.h>
 
@@ -116,17 +115,22 @@ void emit_init_json(struct emit *e, struct sbuf *sb, unsigned items)
 	e->mark = sb->len;
 }
 
+/* bytes [from, to) of b, copied into a buffer kept from call to call (no
+ * allocation per item), and cut from b from "from" on */
+static const char *cut(struct sbuf *b, size_t from, size_t to)
+{
+	static struct sbuf scratch;
+	scratch.len = 0;
+	sbuf_add(&scratch, b->p + from, to - from);
+	b->len = from;
+	return scratch.p;
+}
+
 /* bytes [from, len) of the buffer become one JSON string */
 static void wrap(struct sbuf *b, size_t from)
 {
 	size_t n = b->len - from;
-	char *copy = malloc(n ? n : 1);
-	if (!copy)
-		abort();
-	memcpy(copy, b->p + from, n);
-	b->len = from;
-	json_quote(b, copy, n);
-	free(copy);
+	json_quote(b, cut(b, from, b->len), n);
 }
 
 static bool is_object(const struct emit *e)
@@ -162,23 +166,15 @@ static void stray(struct emit *e)
 {
 	struct sbuf *b = e->sb;
 	size_t from = e->mark, to = b->len;
-	while (from < to && strchr(", }]", b->p[from]))
+	while (from < to && memchr(", }]", b->p[from], 4))
 		from++;
 	while (to > from && (b->p[to - 1] == ',' || b->p[to - 1] == ' '))
 		to--;
-	if (from == to) {
-		b->len = e->mark;
+	const char *text = cut(b, e->mark, to);
+	if (from == to)
 		return;
-	}
-	size_t n = to - from;
-	char *copy = malloc(n);
-	if (!copy)
-		abort();
-	memcpy(copy, b->p + from, n);
-	b->len = e->mark;
 	key(e, "_text");
-	json_quote(b, copy, n);
-	free(copy);
+	json_quote(b, text + (from - e->mark), to - from);
 }
 
 static void settle(struct emit *e)
@@ -293,7 +289,8 @@ static void ej_text(struct emit *e, const char *name, const char *text)
  * finds them, the value whole */
 static void ej_flags(struct emit *e, const char *name, const struct xlat *x, unsigned long long v)
 {
-	struct sbuf t = { 0 };
+	static struct sbuf t;	/* the names as text: kept, not allocated per call */
+	t.len = 0;
 	xlat_flags(&t, x, v);
 	begin_typed(e, name);
 	struct sbuf *b = e->sb;
@@ -309,7 +306,6 @@ static void ej_flags(struct emit *e, const char *name, const struct xlat *x, uns
 		start = i + 1;
 	}
 	sbuf_puts(b, "]}");
-	sbuf_free(&t);
 	end_typed(e);
 }
 
