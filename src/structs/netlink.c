@@ -17,7 +17,6 @@
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
 #include <netinet/in.h>
-#include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
 
@@ -225,6 +224,16 @@ static void emit_nla_type(struct emit *e, unsigned type)
 	net_sb_enum(b, XLAT(rtnl_addr_attrs), type & NLA_TYPE_MASK, "IFA_???");
 }
 
+/* the record after one of size bytes (aligned) at addr, in a stream of len
+ * bytes: its address and the bytes left, or 0 when this one is the last or
+ * its header (too short, hdr_ok false) gives no way to step over it */
+static unsigned long nl_next(unsigned long addr, unsigned long len, unsigned long size, bool hdr_ok,
+			     unsigned long *next_len)
+{
+	*next_len = hdr_ok && len >= size ? len - size : 0;
+	return *next_len && addr + size > addr ? addr + size : 0;
+}
+
 static void ifa_attrs(struct call *c, struct emit *e, int family, unsigned long addr, unsigned long len)
 {
 	bool is_array = false;
@@ -236,26 +245,18 @@ static void ifa_attrs(struct call *c, struct emit *e, int family, unsigned long 
 			break;
 		}
 		if (umem_read(c->pid, addr, &nla, sizeof(nla)) < 0) {
-			if (is_array) {
-				char tmp[32];
-				emit_more(e);
-				snprintf(tmp, sizeof(tmp), "%#lx", addr);
-				emit_comment(e, tmp);
-			} else {
+			if (is_array)
+				net_emit_cut(e, addr);
+			else
 				emit_ptr(e, NULL, addr);
-			}
 			break;
 		}
 		if (elt + 1 > max) {
 			emit_more(e);
 			break;
 		}
-		unsigned long alen = NLA_ALIGN(nla.nla_len), next_addr = 0, next_len = 0;
-		if (nla.nla_len >= NLA_HDRLEN) {
-			next_len = len >= alen ? len - alen : 0;
-			if (next_len && addr + alen > addr)
-				next_addr = addr + alen;
-		}
+		unsigned long next_len,
+			next_addr = nl_next(addr, len, NLA_ALIGN(nla.nla_len), nla.nla_len >= NLA_HDRLEN, &next_len);
 		if (!is_array && next_addr) {
 			emit_array_begin(e, NULL);
 			is_array = true;
@@ -422,26 +423,18 @@ void netlink_print(struct call *c, struct emit *e, const char *name, int family,
 			break;
 		}
 		if (!addr || umem_read(c->pid, addr, &h, sizeof(h)) < 0) {
-			if (is_array) {
-				char tmp[32];
-				emit_more(e);
-				snprintf(tmp, sizeof(tmp), "%#lx", addr);
-				emit_comment(e, tmp);
-			} else {
+			if (is_array)
+				net_emit_cut(e, addr);
+			else
 				emit_ptr(e, nm, addr);
-			}
 			break;
 		}
 		if (elt == max) {
 			emit_more(e);
 			break;
 		}
-		unsigned long mlen = NLMSG_ALIGN(h.nlmsg_len), next_addr = 0, next_len = 0;
-		if (h.nlmsg_len >= HDRLEN) {
-			next_len = len >= mlen ? len - mlen : 0;
-			if (next_len && addr + mlen > addr)
-				next_addr = addr + mlen;
-		}
+		unsigned long next_len,
+			next_addr = nl_next(addr, len, NLMSG_ALIGN(h.nlmsg_len), h.nlmsg_len >= HDRLEN, &next_len);
 		if (!is_array && next_addr) {
 			emit_array_begin(e, name);
 			is_array = true;
