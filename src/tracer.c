@@ -411,6 +411,19 @@ static void detach_one(struct task *t)
 	ptrace(PTRACE_DETACH, t->tid, 0, sig);
 }
 
+/* t is let go inside a traced call: its line ends " <detached ...>", or
+ * is dropped when -e status= leaves detached calls out */
+static void end_call_detached(struct task *t)
+{
+	if (!(t->flags & T_INSYSCALL) || !(t->flags & T_TRACED_CALL) || (t->flags & T_HIDDEN) ||
+	    opt.summary == SUMMARY_ONLY)
+		return;
+	if ((t->flags & T_LINE_HELD) && !filter_detached_ok())
+		line_discard(t);
+	else
+		decode_detached(t);
+}
+
 void tracer_detach_all(void)
 {
 	die_hook = NULL;
@@ -420,13 +433,7 @@ void tracer_detach_all(void)
 		/* strace's order: the message, then the cut line's " <detached ...>" */
 		if ((t->flags & T_ATTACHED) && !(opt.quiet & QUIET_ATTACH))
 			msg_stderr("Process %d detached", (int)t->tid);
-		if ((t->flags & T_INSYSCALL) && (t->flags & T_TRACED_CALL) && !(t->flags & T_HIDDEN) &&
-		    opt.summary != SUMMARY_ONLY) {
-			if ((t->flags & T_LINE_HELD) && !filter_detached_ok())
-				line_discard(t);
-			else
-				decode_detached(t);
-		}
+		end_call_detached(t);
 		task_free(t);
 	}
 }
@@ -687,12 +694,7 @@ static void on_exec(struct task *t)
 	if (opt.stack)
 		unwind_invalidate(t);
 	if (opt.detach_on_execve && t->tid != leader) {
-		if ((t->flags & T_INSYSCALL) && (t->flags & T_TRACED_CALL) && opt.summary != SUMMARY_ONLY) {
-			if ((t->flags & T_LINE_HELD) && !filter_detached_ok())
-				line_discard(t);
-			else
-				decode_detached(t);
-		}
+		end_call_detached(t);
 		ptrace(PTRACE_DETACH, t->tid, 0, 0);
 		if (!(opt.quiet & QUIET_ATTACH))
 			msg_stderr("Process %d detached", (int)t->tid);
@@ -816,13 +818,7 @@ static void start_passthrough(void)
 		msg_stderr("the traced processes run under a seccomp filter and cannot be detached: "
 			   "letting them run to their end untraced (interrupt again to kill them)");
 	for (struct task *t = task_list; t; t = t->next) {
-		if ((t->flags & T_INSYSCALL) && (t->flags & T_TRACED_CALL) && !(t->flags & T_HIDDEN) &&
-		    opt.summary != SUMMARY_ONLY) {
-			if ((t->flags & T_LINE_HELD) && !filter_detached_ok())
-				line_discard(t);
-			else
-				decode_detached(t);
-		}
+		end_call_detached(t);
 		t->flags = (t->flags | T_HIDDEN) & ~T_TRACED_CALL;
 	}
 	output_flush_all();
