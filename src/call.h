@@ -20,7 +20,6 @@ struct call {
 	unsigned long args[6];
 	long ret;		/* at exit: rax */
 	bool failed;		/* ret is -errno */
-	bool ret_done;		/* a custom decoder printed the return value itself */
 	unsigned char ret_as;	/* 0, or RET_x + 1: a custom decoder's format for the
 				 * return value (fcntl F_GETFL is hex, F_DUPFD an fd) */
 	bool no_exit;		/* the call never returned (exit, execve success...) */

@@ -51,7 +51,6 @@ void decode_entry(struct task *t, bool hold)
 		emit_init(&e, &t->line);
 	}
 	c->aux.len = 0;
-	c->ret_done = false;
 	c->ret_as = 0;
 	if (c->nr == 219 /* restart_syscall */) {
 		const struct sysent *prev = systab_get(t->last_nr);
@@ -127,10 +126,6 @@ void decode_exit(struct task *t)
 		return;
 	}
 	sbuf_putc(&t->line, ')');
-	if (c->ret_done) {
-		line_commit(t);
-		return;
-	}
 	finish(t);
 }
 
