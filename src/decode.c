@@ -6,6 +6,7 @@
 #include "options.h"
 #include "output.h"
 #include "timefmt.h"
+#include "umem.h"
 #include <stdio.h>
 
 /* the index of the first argument printed at exit: the first OUT one */
@@ -52,6 +53,7 @@ void decode_entry(struct task *t, bool hold)
 	}
 	c->aux.len = 0;
 	c->ret_as = 0;
+	umem_budget = UMEM_PASS_BUDGET;
 	if (c->nr == 219 /* restart_syscall */) {
 		const struct sysent *prev = systab_get(t->last_nr);
 		if (json) {
@@ -81,6 +83,7 @@ void decode_entry(struct task *t, bool hold)
 		if (k && k < c->se->nargs && !json)
 			sbuf_add(&t->line, ", ", 2);
 	}
+	umem_budget = SIZE_MAX;
 	if (json)
 		emit_json_close(&e);
 	line_entry_done(t, hold);
@@ -112,6 +115,7 @@ void decode_exit(struct task *t)
 		line_resume(t, c->se ? c->se->name : "syscall");
 		emit_init(&e, &t->line);
 	}
+	umem_budget = UMEM_PASS_BUDGET;
 	if (c->nr == 219 || is_raw(c)) {
 		/* all printed at entry */
 	} else if (c->se->custom) {
@@ -121,6 +125,7 @@ void decode_exit(struct task *t)
 		for (unsigned i = c->nprinted; i < c->se->nargs; i++)
 			arg_print(c, &e, &c->se->args[i], c->args[i]);
 	}
+	umem_budget = SIZE_MAX;
 	if (json) {
 		json_call_end(t, &e, JSON_RETURNED);
 		return;

@@ -123,10 +123,11 @@ static size_t vm_read_partial(pid_t pid, unsigned long addr, void *buf, size_t l
 
 size_t umem_read_partial(pid_t pid, unsigned long addr, void *buf, size_t len)
 {
-	if (!len)
-		return 0;
 	if (addr + len < addr)	/* wraps: hostile length */
 		len = ~addr + 1;
+	len = umem_charge(len);
+	if (!len)
+		return 0;
 	int fd = mem_fd(pid);
 	if (fd >= 0) {
 		/* offsets past 2^63 are kernel addresses: never readable */

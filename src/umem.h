@@ -6,7 +6,28 @@
 #define TATTLE_UMEM_H
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/types.h>
+
+/* What one decoding pass (a call's entry part, or its exit part) may read.
+ * Every array is cut at -s items, but a hostile tracee can nest them
+ * (sendmmsg: -s messages of -s iovecs of -s bytes each), so -s 4096 would
+ * read 64 GiB for one line. Past the budget every read comes back short,
+ * as if the rest of memory were unmapped: values print as addresses and
+ * arrays end with "...". Outside a pass (-e read=/write= dumps, which are
+ * bounded by what the call moved) the budget is SIZE_MAX. */
+#define UMEM_PASS_BUDGET (16UL << 20)
+extern size_t umem_budget;
+
+/* how many of len bytes a read may copy; takes them from the budget */
+static inline size_t umem_charge(size_t len)
+{
+	if (len > umem_budget)
+		len = umem_budget;
+	if (umem_budget != SIZE_MAX)
+		umem_budget -= len;
+	return len;
+}
 
 /* 0 when all len bytes at addr were copied into buf, -1 otherwise */
 int umem_read(pid_t pid, unsigned long addr, void *buf, size_t len);

@@ -7,6 +7,9 @@
 #define PAGE 4096UL
 #define FIRST 256UL
 
+/* here rather than in umem.c: the fuzz target's fake memory charges it too */
+size_t umem_budget = SIZE_MAX;
+
 /* Most strings are short: the first read asks for FIRST bytes (copying a
  * whole page costs a third more than a path's worth), the next ones for
  * the rest of a page each. umem_read_partial() stops at an unmapped page,

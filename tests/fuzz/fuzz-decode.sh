@@ -4,7 +4,8 @@
 # for $FUZZ_SECONDS (10) seconds. Skipped (77) when clang cannot link
 # -fsanitize=fuzzer (Debian: clang and libclang-rt-dev). A crash, leak,
 # undefined behaviour or timeout fails, and the input that caused it is
-# kept in /tmp/tattle-fuzz.* (its path is in the log).
+# kept in /tmp/tattle-fuzz.* (its path is in the log). tests/fuzz/seeds
+# holds inputs that once failed: every run starts by running them again.
 : "${srcdir:=.}" "${builddir:=.}" "${FUZZ_CC:=clang}" "${FUZZ_SECONDS:=10}"
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
@@ -26,7 +27,8 @@ corpus=$builddir/tests/tmp/fuzz/corpus
 mkdir -p "$corpus" || exit 99
 art=$(mktemp -d /tmp/tattle-fuzz.XXXXXX) || exit 99
 timeout -k 5 $((FUZZ_SECONDS + 60)) "$fuzzer" -max_total_time="$FUZZ_SECONDS" -timeout=10 \
-	-rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$art/" "$corpus" > "$tmp/run.log" 2>&1
+	-rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$art/" "$corpus" "$srcdir/tests/fuzz/seeds" \
+	> "$tmp/run.log" 2>&1
 rc=$?
 tail -40 "$tmp/run.log"
 if [ $rc -ne 0 ] || [ -n "$(ls "$art")" ]; then

@@ -16,6 +16,7 @@
 #include "structs/structs.h"
 #include "task.h"
 #include "json_valid.h"
+#include "umem.h"
 #include "umem_fake.h"
 #include <stdint.h>
 #include <stdio.h>
@@ -25,8 +26,9 @@
 /* no process has this pid (pid_max is at most 2^22): -y looks up
  * /proc/PID/fd/N and finds nothing, and nothing real is ever touched */
 #define FAKE_PID 0x7ffffff0
-/* tracee bytes one call may read before the target calls it unbounded */
-#define READ_LIMIT (64UL << 20)
+/* tracee bytes one call may read: its entry pass and its exit pass each
+ * have umem.h's budget */
+#define READ_LIMIT (2 * UMEM_PASS_BUDGET)
 
 /* the header, read from the first bytes of the input (zero-padded) */
 struct header {
@@ -223,8 +225,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (opt.json_trace)
 		check_json();
 	free(mem_exit);
-	/* reads are bounded by -s and PATH_MAX, arrays by -s items: far less
-	 * than this, whatever the tracee says */
+	/* reads are bounded by -s and PATH_MAX, arrays by -s items, and
+	 * nested arrays by the budget, whatever the tracee says */
 	if (umem_fake_bytes > READ_LIMIT) {
 		fprintf(stderr, "fuzz_decode: %zu bytes of tracee memory read for one call\n", umem_fake_bytes);
 		abort();

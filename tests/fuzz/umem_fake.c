@@ -45,6 +45,7 @@ size_t umem_read_partial(pid_t pid, unsigned long addr, void *buf, size_t len)
 	size_t done = 0;
 	if (addr + len < addr)
 		len = ~addr + 1;
+	len = umem_charge(len);
 	while (done < len) {
 		unsigned long a = addr + done;
 		if (!readable(a))
