@@ -57,6 +57,19 @@ static enum stop_kind fetch_info(struct task *t, bool seccomp_stop)
 	return STOP_NONE;
 }
 
+static void set_entry(struct call *c, const struct user_regs_struct *r)
+{
+	c->nr = (long)r->orig_rax;
+	c->args[0] = r->rdi;
+	c->args[1] = r->rsi;
+	c->args[2] = r->rdx;
+	c->args[3] = r->r10;
+	c->args[4] = r->r8;
+	c->args[5] = r->r9;
+	/* cs 0x23 is the 32-bit code segment */
+	regs_last_compat = r->cs == 0x23 || (c->nr & 0x40000000);
+}
+
 static enum stop_kind fetch_regs(struct task *t, bool seccomp_stop)
 {
 	struct user_regs_struct r;
@@ -71,17 +84,26 @@ static enum stop_kind fetch_regs(struct task *t, bool seccomp_stop)
 	if (!(t->flags & T_STARTED) && !seccomp_stop)
 		entry = (long)r.rax == -ENOSYS;
 	if (entry) {
-		c->nr = (long)r.orig_rax;
-		c->args[0] = r.rdi;
-		c->args[1] = r.rsi;
-		c->args[2] = r.rdx;
-		c->args[3] = r.r10;
-		c->args[4] = r.r8;
-		c->args[5] = r.r9;
-		/* cs 0x23 is the 32-bit code segment */
-		regs_last_compat = r.cs == 0x23 || (c->nr & 0x40000000);
+		set_entry(c, &r);
 		return seccomp_stop ? STOP_SECCOMP : STOP_ENTRY;
 	}
+	set_exit(c, (long)r.rax);
+	return STOP_EXIT;
+}
+
+enum stop_kind regs_fetch_exit_call(struct task *t)
+{
+	struct user_regs_struct r;
+	struct call *c = &t->call;
+	if (ptrace(PTRACE_GETREGS, t->tid, 0, &r) < 0)
+		return errno == ESRCH ? STOP_GONE : STOP_NONE;
+	c->ip = r.rip;
+	c->sp = r.rsp;
+	set_entry(c, &r);
+	/* rt_sigreturn restores the interrupted registers and sets orig_rax
+	 * to -1, so that no restart logic runs: the only call that does */
+	if (c->nr == -1)
+		c->nr = 15;
 	set_exit(c, (long)r.rax);
 	return STOP_EXIT;
 }

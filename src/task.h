@@ -22,6 +22,7 @@ enum task_flags {
 	T_LINE_HELD = 512,	/* the entry part is held in line (status filters) */
 	T_RESTART_BLOCK = 1024,	/* the last call was interrupted with ERESTART_RESTARTBLOCK */
 	T_GONE = 2048,		/* it has exited: its last lines are being written */
+	T_LAZY_ENTRY = 4096,	/* -c: its entry stop was let through unread (tracer.c) */
 };
 
 struct task {

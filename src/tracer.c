@@ -48,7 +48,10 @@ static volatile sig_atomic_t interrupted;
 static bool detach_requested;
 static bool passthrough;	/* seccomp: detach requested, showing nothing (tracer_loop) */
 static bool kill_all;		/* seccomp: the second request kills the tracees */
+static int fatal_sig;		/* the signal that ended tracing: tattle dies of it too */
 static bool need_time;
+/* -c with nothing that needs a call's arguments at its entry: see lazy_stop */
+static bool lazy_entry;
 static unsigned long traced_calls;
 
 static uint64_t now_ns(clockid_t clk)
@@ -374,33 +377,38 @@ void tracer_start(void)
 	sigaction(SIGQUIT, &sa, NULL);
 	need_time = opt.tflag || opt.rflag || opt.Tflag || opt.summary || opt.min_duration_ns ||
 		    opt.json || opt.folded_by_time;
+	lazy_entry = opt.summary == SUMMARY_ONLY && !filter_by_args && !filter_track_fds && !opt.stack &&
+		     !seccomp_on;
 	die_hook = tracer_detach_all;
-	if (opt.argv)
-		spawn();
+	/* attach first: a pid that cannot be traced ends tattle before the
+	 * command is started, never with the command running untraced */
 	if (opt.nattach)
 		attach_all();
+	if (opt.argv)
+		spawn();
 }
 
 /* ---- detaching ---- */
 
-static void detach_one(struct task *t)
+/* false when it was killed instead (--kill-on-exit) */
+static bool detach_one(struct task *t)
 {
 	int status, sig = 0;
 	if ((opt.kill_on_exit || kill_all) && !(t->flags & T_ATTACHED)) {
 		kill(t->tid, SIGKILL);
-		return;
+		return false;
 	}
 	if (ptrace(PTRACE_INTERRUPT, t->tid, 0, 0) < 0)
-		return;
+		return true;
 	for (;;) {
 		pid_t r = waitpid(t->tid, &status, __WALL);
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
-			return;
+			return true;
 		}
 		if (!WIFSTOPPED(status))
-			return;	/* it exited meanwhile */
+			return true;	/* it exited meanwhile */
 		int s = WSTOPSIG(status), ev = status >> 16;
 		if (ev == PTRACE_EVENT_STOP || s == (SIGTRAP | 0x80) || ev)
 			sig = 0;
@@ -409,6 +417,7 @@ static void detach_one(struct task *t)
 		break;
 	}
 	ptrace(PTRACE_DETACH, t->tid, 0, sig);
+	return true;
 }
 
 /* t is let go inside a traced call: its line ends " <detached ...>", or
@@ -429,9 +438,8 @@ void tracer_detach_all(void)
 	die_hook = NULL;
 	while (task_list) {
 		struct task *t = task_list;
-		detach_one(t);
 		/* strace's order: the message, then the cut line's " <detached ...>" */
-		if ((t->flags & T_ATTACHED) && !(opt.quiet & QUIET_ATTACH))
+		if (detach_one(t) && !(opt.quiet & QUIET_ATTACH))
 			msg_stderr("Process %d detached", (int)t->tid);
 		end_call_detached(t);
 		task_free(t);
@@ -495,6 +503,18 @@ static void task_gone(struct task *t, int status)
 	task_free(t);
 }
 
+/* the times a call's duration is measured from */
+static void stamp_entry(struct call *c)
+{
+	if (need_time) {
+		c->t_entry = now_ns(opt.clock);
+		c->mono_entry = opt.clock == CLOCK_MONOTONIC ? c->t_entry : now_ns(CLOCK_MONOTONIC);
+	}
+	if (opt.summary)
+		stats_enter(c);
+	c->t_exit = 0;
+}
+
 static void syscall_enter(struct task *t)
 {
 	struct call *c = &t->call;
@@ -517,13 +537,7 @@ static void syscall_enter(struct task *t)
 	t->flags |= T_TRACED_CALL;
 	if (seccomp_on)
 		t->flags |= T_SECCOMP_EXIT;
-	if (need_time) {
-		c->t_entry = now_ns(opt.clock);
-		c->mono_entry = opt.clock == CLOCK_MONOTONIC ? c->t_entry : now_ns(CLOCK_MONOTONIC);
-	}
-	if (opt.summary)
-		stats_enter(c);
-	c->t_exit = 0;
+	stamp_entry(c);
 	if (opt.summary != SUMMARY_ONLY) {
 		decode_entry(t, filter_hold);
 		/* the started command's own execve has no stack of its own yet */
@@ -586,8 +600,37 @@ static void syscall_exit(struct task *t)
 		detach_requested = true;
 }
 
+/* -c alone (lazy_entry): an entry stop is resumed without reading the
+ * registers; the exit stop's read tells the number too. */
+static void lazy_stop(struct task *t)
+{
+	struct call *c = &t->call;
+	if (t->flags & T_LAZY_ENTRY) {
+		t->flags &= ~T_LAZY_ENTRY;
+		enum stop_kind k = regs_fetch_exit_call(t);
+		if (k == STOP_GONE)
+			return;
+		if (k == STOP_EXIT) {
+			c->se = regs_last_compat ? NULL : systab_get(c->nr);
+			if (filter_traced_nr(c->nr, regs_last_compat))
+				t->flags |= T_TRACED_CALL;
+		}
+		syscall_exit(t);
+	} else {
+		t->flags |= T_INSYSCALL | T_LAZY_ENTRY;
+		stamp_entry(c);
+	}
+	resume(t, 0);
+}
+
 static void on_syscall_stop(struct task *t, bool seccomp_stop)
 {
+	/* the first stop of a task is read: it may be an exit (attach) */
+	if (lazy_entry && (t->flags & (T_STARTED | T_HIDDEN)) == T_STARTED && !seccomp_stop &&
+	    (t->flags & (T_INSYSCALL | T_LAZY_ENTRY)) != T_INSYSCALL) {
+		lazy_stop(t);
+		return;
+	}
 	enum stop_kind k = regs_fetch(t, seccomp_stop);
 	t->flags |= T_STARTED;
 	switch (k) {
@@ -827,6 +870,20 @@ static void start_passthrough(void)
 	detach_requested = false;
 }
 
+/* SIGINT, SIGTERM, SIGHUP or SIGQUIT reached tattle (not blocked by -I): as
+ * strace does, the command it started gets the same signal before it is
+ * let go (`timeout 10 tattle CMD` must not leave CMD running), processes
+ * it attached to do not, and tattle ends killed by that signal. Under
+ * seccomp the first signal lets the command run to its end instead
+ * (start_passthrough), and tattle ends with the command's status. */
+static void forward_fatal(void)
+{
+	fatal_sig = interrupted;
+	struct task *t = opt.argv ? task_find(leader) : NULL;
+	if (t && !(t->flags & T_ATTACHED))
+		kill(leader, fatal_sig);
+}
+
 int tracer_loop(void)
 {
 	int status;
@@ -837,6 +894,8 @@ int tracer_loop(void)
 				continue;
 			}
 			kill_all = seccomp_on;
+			if (interrupted)
+				forward_fatal();
 			tracer_detach_all();
 			break;
 		}
@@ -861,7 +920,6 @@ int tracer_loop(void)
 		dispatch(pid, status);
 	}
 	die_hook = NULL;
-	if (interrupted && !leader_status)
-		return 0;
-	return leader_status;
+	/* a wait status that says "killed by fatal_sig" (main.c exits like it) */
+	return fatal_sig ? fatal_sig : leader_status;
 }

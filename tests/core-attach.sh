@@ -15,6 +15,7 @@ wait "$tr"
 rc=$?
 grep -q "^tattle: Process $loop attached" msgs || fail "no attach message: $(cat msgs)"
 grep -q "^tattle: Process $loop detached" msgs || fail "no detach message: $(cat msgs)"
+[ $rc -eq 130 ] || fail "tattle exited $rc after SIGINT, not killed by it (130) as strace is"
 sleep 0.2
 st=$(proc_state "$loop")
 case "$st" in
@@ -52,3 +53,28 @@ kill -TERM "$tr"
 wait "$tr"
 sleep 0.2
 case "$(proc_state "$loop")" in S | R) ok "SIGTERM: detached" ;; *) fail "SIGTERM left state $(proc_state "$loop")" ;; esac
+
+# the command tattle started gets the signal that ends tattle, as strace's
+# does (so `timeout 10 tattle CMD` leaves nothing running); -I2 because -o
+# blocks the signals (-I3), as strace's -o does
+bg "$TATTLE" -I2 -o trace6 -- "$PROGS/core_loop" 2>msgs6
+tr=$_bg
+wait_for 50 'nanosleep' trace6 || fail "the started loop shows nothing"
+cmd=$(pgrep -P "$tr")
+[ -n "$cmd" ] || fail "no child of tattle"
+BG_PIDS="$BG_PIDS $cmd"	# killed at the end whatever happens
+kill -TERM "$tr"
+wait "$tr"
+rc=$?
+[ $rc -eq 143 ] || fail "tattle exited $rc after SIGTERM, not killed by it (143)"
+sleep 0.2
+case "$(proc_state "$cmd")" in "" | Z) ;; *) fail "the started command outlived SIGTERM" ;; esac
+ok "SIGTERM: the started command gets it too, tattle dies of it"
+
+# a pid that cannot be traced ends tattle before the command starts
+run 10 "$TATTLE" -p 2147483600 -- sh -c 'touch ran' 2>msgs7
+rc=$?
+[ $rc -eq 1 ] || fail "-p BAD CMD exited $rc"
+[ -e ran ] && fail "-p BAD CMD: the command ran untraced"
+grep -q "^tattle: attach: ptrace(PTRACE_SEIZE, 2147483600): No such process" msgs7 || fail "-p BAD: $(cat msgs7)"
+ok "-p BAD CMD: one error, exit 1, the command never started"

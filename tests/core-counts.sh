@@ -43,3 +43,13 @@ compare "sh pipeline" sh -c 'ls d | wc -l'
 compare "make -v" make -v
 compare "make" make -s
 compare "fork, pipe, wait" "$PROGS/core_procs" forkpipe
+# -c alone reads a call's registers at its exit stop only (tracer.c,
+# lazy_stop): rt_sigreturn (which sets orig_rax to -1), threads, an
+# execve from a thread and signals must count as when entries are read
+compare "signals" "$PROGS/core_signals"
+compare "signal handlers" "$PROGS/proc_signal"
+compare "execve from a thread" "$PROGS/core_procs" thread-exec
+# how often the threads meet on a futex varies: count getppid alone
+run 60 "$TATTLE" -f -c -o t.sum "$PROGS/core_threads" 2000 >/dev/null 2>&1
+summary_counts t.sum | grep -qx 'getppid 8000 0' || { cat t.sum; fail "4 threads: getppid counted wrong"; }
+ok "4 threads: 8000 getppid counted"
