@@ -70,14 +70,25 @@ static void set_entry(struct call *c, const struct user_regs_struct *r)
 	regs_last_compat = r->cs == 0x23 || (c->nr & 0x40000000);
 }
 
+/* false when they cannot be read; *why says whether the task is gone */
+static bool get_regs(struct task *t, struct user_regs_struct *r, enum stop_kind *why)
+{
+	if (ptrace(PTRACE_GETREGS, t->tid, 0, r) < 0) {
+		*why = errno == ESRCH ? STOP_GONE : STOP_NONE;
+		return false;
+	}
+	t->call.ip = r->rip;
+	t->call.sp = r->rsp;
+	return true;
+}
+
 static enum stop_kind fetch_regs(struct task *t, bool seccomp_stop)
 {
 	struct user_regs_struct r;
 	struct call *c = &t->call;
-	if (ptrace(PTRACE_GETREGS, t->tid, 0, &r) < 0)
-		return errno == ESRCH ? STOP_GONE : STOP_NONE;
-	c->ip = r.rip;
-	c->sp = r.rsp;
+	enum stop_kind why;
+	if (!get_regs(t, &r, &why))
+		return why;
 	/* Entry or exit: the stops alternate, and at entry the kernel has set
 	 * rax to -ENOSYS, which settles the first stop after an attach. */
 	bool entry = seccomp_stop || !(t->flags & T_INSYSCALL);
@@ -95,10 +106,9 @@ enum stop_kind regs_fetch_exit_call(struct task *t)
 {
 	struct user_regs_struct r;
 	struct call *c = &t->call;
-	if (ptrace(PTRACE_GETREGS, t->tid, 0, &r) < 0)
-		return errno == ESRCH ? STOP_GONE : STOP_NONE;
-	c->ip = r.rip;
-	c->sp = r.rsp;
+	enum stop_kind why;
+	if (!get_regs(t, &r, &why))
+		return why;
 	set_entry(c, &r);
 	/* rt_sigreturn restores the interrupted registers and sets orig_rax
 	 * to -1, so that no restart logic runs: the only call that does */
