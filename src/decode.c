@@ -53,7 +53,7 @@ void decode_entry(struct task *t, bool hold)
 	}
 	c->aux.len = 0;
 	c->ret_as = 0;
-	umem_budget = UMEM_PASS_BUDGET;
+	umem_budget = umem_pass_budget;
 	if (c->nr == 219 /* restart_syscall */) {
 		const struct sysent *prev = systab_get(t->last_nr);
 		if (json) {
@@ -115,7 +115,7 @@ void decode_exit(struct task *t)
 		line_resume(t, c->se ? c->se->name : "syscall");
 		emit_init(&e, &t->line);
 	}
-	umem_budget = UMEM_PASS_BUDGET;
+	umem_budget = umem_pass_budget;
 	if (c->nr == 219 || is_raw(c)) {
 		/* all printed at entry */
 	} else if (c->se->custom) {

@@ -109,6 +109,24 @@ static bool diag_send(int fd, void *req, size_t len)
  * read on, -1 to give up */
 typedef int (*diag_parser)(const void *data, int len, unsigned long inode, const struct proto *p, struct sbuf *out);
 
+/* NLMSG_OK and NLMSG_NEXT, with the sizes unsigned (the macros compare an
+ * int with the header's u32) and no step past the end of the buffer */
+static bool msg_fits(const struct nlmsghdr *h, size_t left)
+{
+	return left >= sizeof(*h) && h->nlmsg_len >= sizeof(*h) && h->nlmsg_len <= left;
+}
+
+static const struct nlmsghdr *next_msg(const struct nlmsghdr *h, size_t *left)
+{
+	size_t step = NLMSG_ALIGN(h->nlmsg_len);
+	if (step >= *left) {
+		*left = 0;	/* the last one: msg_fits() ends the walk */
+		return h;
+	}
+	*left -= step;
+	return (const struct nlmsghdr *)((const char *)h + step);
+}
+
 /* reads responses until the parser finds the inode or the dump ends (a
  * message of another type: NLMSG_DONE or NLMSG_ERROR) */
 static bool diag_receive(int fd, unsigned long inode, diag_parser parse, const struct proto *p, struct sbuf *out)
@@ -126,10 +144,10 @@ static bool diag_receive(int fd, unsigned long inode, diag_parser parse, const s
 			return false;
 		}
 		const struct nlmsghdr *h = (const struct nlmsghdr *)buf;
-		int left = (int)n;
-		if (!NLMSG_OK(h, left))
+		size_t left = (size_t)n;
+		if (!msg_fits(h, left))
 			return false;
-		for (; NLMSG_OK(h, left); h = NLMSG_NEXT(h, left)) {
+		for (; msg_fits(h, left); h = next_msg(h, &left)) {
 			if (h->nlmsg_type != SOCK_DIAG_BY_FAMILY)
 				return false;
 			int rc = parse(NLMSG_DATA(h), (int)h->nlmsg_len, inode, p, out);

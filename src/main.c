@@ -7,6 +7,7 @@
 #include "seccomp.h"
 #include "stats.h"
 #include "tracer.h"
+#include "umem.h"
 #include "unwind.h"
 #include "util.h"
 #include <signal.h>
@@ -43,6 +44,7 @@ int main(int argc, char **argv)
 	const char *slash = strrchr(argv[0], '/');
 	progname = slash ? slash + 1 : argv[0];
 	options_parse(argc, argv);
+	umem_budget_init(opt.strsize);
 	filter_init();
 	if (opt.list_classes) {
 		classes_list();

@@ -14,9 +14,13 @@
  * (sendmmsg: -s messages of -s iovecs of -s bytes each), so -s 4096 would
  * read 64 GiB for one line. Past the budget every read comes back short,
  * as if the rest of memory were unmapped: values print as addresses and
- * arrays end with "...". Outside a pass (-e read=/write= dumps, which are
- * bounded by what the call moved) the budget is SIZE_MAX. */
-#define UMEM_PASS_BUDGET (16UL << 20)
+ * arrays end with "...". umem_pass_budget is at least 16 MiB and room for
+ * four strings of -s bytes, so that no single buffer a user asked to see
+ * whole is ever cut (umem_budget_init). Outside a pass (-e read=/write=
+ * dumps, which are bounded by what the call moved) umem_budget is
+ * SIZE_MAX. */
+extern size_t umem_pass_budget;
+void umem_budget_init(long strsize);
 extern size_t umem_budget;
 
 /* how many of len bytes a read may copy; takes them from the budget */

@@ -9,6 +9,14 @@
 
 /* here rather than in umem.c: the fuzz target's fake memory charges it too */
 size_t umem_budget = SIZE_MAX;
+size_t umem_pass_budget = 16UL << 20;
+
+void umem_budget_init(long strsize)
+{
+	size_t four = strsize > 0 ? 4 * (size_t)strsize : 0;
+	if (four > umem_pass_budget)
+		umem_pass_budget = four;
+}
 
 /* Most strings are short: the first read asks for FIRST bytes (copying a
  * whole page costs a third more than a path's worth), the next ones for
