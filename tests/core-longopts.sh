@@ -15,9 +15,10 @@ trace() {	# trace OUT PROGRAM... : the options are $opts
 	# shellcheck disable=SC2086 # $opts is a list of words
 	run 30 setarch -R "$TATTLE" $opts -o "$out" -- "$@" >/dev/null 2>&1
 	# masked: numbers, addresses, getrandom's bytes, which differ every run
-	# (and the widths of -c's time columns; its tables are sorted by name
+	# (and the widths of -c's time columns, leading blanks too, as a call
+	# that took all the time shows 100.00; its tables are sorted by name
 	# below, as by time their order varies)
-	sed '/getrandom(/d; /^ *[0-9][0-9]*\.[0-9][0-9]*  *[0-9][0-9]*\.[0-9]/s/  */ /g
+	sed '/getrandom(/d; /^ *[0-9][0-9]*\.[0-9][0-9]*  *[0-9][0-9]*\.[0-9]/s/  */ /g; s/^ //
 		s/0x[0-9a-f]*/ADDR/g; s/[0-9][0-9]*/N/g' "$out" > "$out.n"
 }
 # alias BASE SHORT LONG [PROGRAM...]: SHORT and LONG trace alike, unlike BASE
