@@ -436,13 +436,18 @@ static void end_call_detached(struct task *t)
 void tracer_detach_all(void)
 {
 	die_hook = NULL;
-	while (task_list) {
-		struct task *t = task_list;
+	/* oldest first, as strace lists them (task_list is newest first) */
+	struct task *t = task_list;
+	while (t && t->next)
+		t = t->next;
+	while (t) {
+		struct task *newer = t->prev;
 		/* strace's order: the message, then the cut line's " <detached ...>" */
 		if (detach_one(t) && !(opt.quiet & QUIET_ATTACH))
 			msg_stderr("Process %d detached", (int)t->tid);
 		end_call_detached(t);
 		task_free(t);
+		t = newer;
 	}
 }
 
