@@ -16,6 +16,7 @@
 #include <linux/if_addr.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
+#include <linux/xfrm.h>
 #include <netinet/in.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -46,7 +47,7 @@ static void nl_hex(struct call *c, struct emit *e, const char *name, unsigned lo
 /* ---- the header ---- */
 
 /* the family's own flag bits for a message type (NETLINK_ROUTE: by the
- * low two bits of the type; sock_diag: always GET) */
+ * low two bits of the type; sock_diag: always GET; xfrm: by name) */
 static const struct xlat *type_flags(int family, unsigned type)
 {
 	if (type < NLMSG_MIN_TYPE)
@@ -63,6 +64,19 @@ static const struct xlat *type_flags(int family, unsigned type)
 	}
 	if (family == NETLINK_SOCK_DIAG)
 		return XLAT(netlink_get_flags);
+	if (family == NETLINK_XFRM) {
+		/* no pattern in the numbers: strace's list */
+		switch (type) {
+		case XFRM_MSG_NEWSA: case XFRM_MSG_NEWPOLICY: case XFRM_MSG_NEWAE:
+		case XFRM_MSG_NEWSADINFO: case XFRM_MSG_NEWSPDINFO:
+			return XLAT(netlink_new_flags);
+		case XFRM_MSG_DELSA: case XFRM_MSG_DELPOLICY:
+			return XLAT(netlink_delete_flags);
+		case XFRM_MSG_GETSA: case XFRM_MSG_GETPOLICY: case XFRM_MSG_GETAE:
+		case XFRM_MSG_GETSADINFO: case XFRM_MSG_GETSPDINFO:
+			return XLAT(netlink_get_flags);
+		}
+	}
 	return NULL;
 }
 
@@ -136,6 +150,10 @@ static void emit_nlmsghdr(struct emit *e, const char *name, int family, const st
 		net_sb_enum(emit_sb(e), XLAT(netlink_types), h->nlmsg_type, "NLMSG_???");
 	else if (family == NETLINK_ROUTE)
 		net_sb_enum(emit_sb(e), XLAT(nl_route_types), h->nlmsg_type, "RTM_???");
+	else if (family == NETLINK_SOCK_DIAG)
+		net_sb_enum(emit_sb(e), XLAT(nl_sock_diag_types), h->nlmsg_type, "SOCK_DIAG_???");
+	else if (family == NETLINK_XFRM)
+		net_sb_enum(emit_sb(e), XLAT(nl_xfrm_types), h->nlmsg_type, "XFRM_MSG_???");
 	else
 		net_sb_enum(emit_sb(e), XLAT(netlink_types), h->nlmsg_type, type_unknown(family));
 	emit_item(e, "nlmsg_flags");

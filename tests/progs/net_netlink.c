@@ -11,6 +11,8 @@
 #include <errno.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
+#include <linux/sock_diag.h>
+#include <linux/xfrm.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -76,5 +78,28 @@ int main(void)
 	r = sendto(n, "\1\2\3", 3, 0, NULL, 0);
 	EXPECT("sendto(%d, \"\\x01\\x02\\x03\", 3, 0, NULL, 0) = %ld", n, r);
 	close(n);
+
+	/* the message types of two more families, header only (the kernel's
+	 * answers are not read); bound first, as an unbound socket's family
+	 * is not known to strace until its first send binds it */
+	struct sockaddr_nl any = { .nl_family = AF_NETLINK };
+	int d = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
+	bind(d, (struct sockaddr *)&any, sizeof(any));
+	struct nlmsghdr dh = { 16, SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST | NLM_F_DUMP, 9, 0 };
+	r = sendto(d, &dh, sizeof(dh), 0, NULL, 0);
+	EXPECT("sendto(%d, {nlmsg_len=16, nlmsg_type=SOCK_DIAG_BY_FAMILY, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, "
+	       "nlmsg_seq=9, nlmsg_pid=0}, 16, 0, NULL, 0) = %ld", d, r);
+	close(d);
+	int x = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_XFRM);
+	if (x >= 0) {
+		bind(x, (struct sockaddr *)&any, sizeof(any));
+		struct nlmsghdr xh[2] = { { 16, XFRM_MSG_DELPOLICY, NLM_F_REQUEST | NLM_F_NONREC, 10, 0 },
+					  { 16, XFRM_MSG_GETDEFAULT, NLM_F_REQUEST | NLM_F_ROOT, 11, 0 } };
+		r = sendto(x, xh, sizeof(xh), 0, NULL, 0);
+		EXPECT("sendto(%d, [{nlmsg_len=16, nlmsg_type=XFRM_MSG_DELPOLICY, nlmsg_flags=NLM_F_REQUEST|NLM_F_NONREC, "
+		       "nlmsg_seq=10, nlmsg_pid=0}, {nlmsg_len=16, nlmsg_type=XFRM_MSG_GETDEFAULT, "
+		       "nlmsg_flags=NLM_F_REQUEST|0x100, nlmsg_seq=11, nlmsg_pid=0}], 32, 0, NULL, 0) = %ld", x, r);
+		close(x);
+	}
 	return expect_done();
 }
