@@ -17,6 +17,36 @@ static unsigned fnv(const void *p, size_t n, unsigned h)
 	return h;
 }
 
+/* An open-addressing index of entries 0..n-1 of an array (the names, the
+ * stacks): slot = entry + 1, 0 = empty; kept at most half full. */
+struct index {
+	uint32_t *slot;
+	size_t size;
+	unsigned (*hash_of)(uint32_t k);
+};
+
+static void index_put(struct index *x, uint32_t k)
+{
+	size_t mask = x->size - 1, i = x->hash_of(k) & mask;
+	while (x->slot[i])
+		i = (i + 1) & mask;
+	x->slot[i] = k + 1;
+}
+
+/* entry k has just been added, making n entries */
+static void index_add(struct index *x, uint32_t k, size_t n)
+{
+	if (n * 2 <= x->size) {
+		index_put(x, k);
+		return;
+	}
+	free(x->slot);
+	x->size = x->size ? x->size * 2 : 1024;
+	x->slot = xcalloc(x->size, sizeof(*x->slot));
+	for (uint32_t i = 0; i < n; i++)
+		index_put(x, i);
+}
+
 /* ---- frame names ---- */
 
 struct fname {
@@ -27,26 +57,23 @@ struct fname {
 
 static struct fname *names;
 static size_t nnames, names_cap;
-static uint32_t *name_tab;	/* open addressing: id + 1, 0 = empty */
-static size_t name_tab_size;
 
-static void name_tab_put(uint32_t id)
+static unsigned name_hash(uint32_t id)
 {
-	size_t mask = name_tab_size - 1, i = names[id].hash & mask;
-	while (name_tab[i])
-		i = (i + 1) & mask;
-	name_tab[i] = id + 1;
+	return names[id].hash;
 }
+
+static struct index name_index = { NULL, 0, name_hash };
 
 uint32_t folded_frame(const char *name, size_t len)
 {
 	unsigned h = fnv(name, len, 2166136261u);
-	if (name_tab_size) {
-		size_t mask = name_tab_size - 1;
-		for (size_t i = h & mask; name_tab[i]; i = (i + 1) & mask) {
-			struct fname *f = &names[name_tab[i] - 1];
+	if (name_index.size) {
+		size_t mask = name_index.size - 1;
+		for (size_t i = h & mask; name_index.slot[i]; i = (i + 1) & mask) {
+			struct fname *f = &names[name_index.slot[i] - 1];
 			if (f->hash == h && f->len == len && !memcmp(f->s, name, len))
-				return name_tab[i] - 1;
+				return name_index.slot[i] - 1;
 		}
 	}
 	if (nnames == names_cap) {
@@ -63,15 +90,7 @@ uint32_t folded_frame(const char *name, size_t len)
 	f->len = len;
 	f->hash = h;
 	uint32_t id = (uint32_t)nnames++;
-	if (nnames * 2 > name_tab_size) {
-		free(name_tab);
-		name_tab_size = name_tab_size ? name_tab_size * 2 : 1024;
-		name_tab = xcalloc(name_tab_size, sizeof(*name_tab));
-		for (uint32_t k = 0; k < nnames; k++)
-			name_tab_put(k);
-	} else {
-		name_tab_put(id);
-	}
+	index_add(&name_index, id, nnames);
 	return id;
 }
 
@@ -88,24 +107,21 @@ static uint32_t *ids;
 static size_t nids, ids_cap;
 static struct fstack *stacks;
 static size_t nstacks, stacks_cap;
-static uint32_t *stack_tab;	/* index + 1, 0 = empty */
-static size_t stack_tab_size;
 
-static void stack_tab_put(uint32_t k)
+static unsigned stack_hash(uint32_t k)
 {
-	size_t mask = stack_tab_size - 1, i = stacks[k].hash & mask;
-	while (stack_tab[i])
-		i = (i + 1) & mask;
-	stack_tab[i] = k + 1;
+	return stacks[k].hash;
 }
+
+static struct index stack_index = { NULL, 0, stack_hash };
 
 void folded_add(const uint32_t *frames, size_t n, uint64_t weight)
 {
 	unsigned h = fnv(frames, n * sizeof(*frames), 2166136261u);
-	if (stack_tab_size) {
-		size_t mask = stack_tab_size - 1;
-		for (size_t i = h & mask; stack_tab[i]; i = (i + 1) & mask) {
-			struct fstack *s = &stacks[stack_tab[i] - 1];
+	if (stack_index.size) {
+		size_t mask = stack_index.size - 1;
+		for (size_t i = h & mask; stack_index.slot[i]; i = (i + 1) & mask) {
+			struct fstack *s = &stacks[stack_index.slot[i] - 1];
 			if (s->hash == h && s->n == n && !memcmp(ids + s->off, frames, n * sizeof(*frames))) {
 				s->weight += weight;
 				return;
@@ -125,15 +141,7 @@ void folded_add(const uint32_t *frames, size_t n, uint64_t weight)
 	stacks[nstacks] = (struct fstack){ h, (uint32_t)n, nids, weight };
 	nids += n;
 	uint32_t k = (uint32_t)nstacks++;
-	if (nstacks * 2 > stack_tab_size) {
-		free(stack_tab);
-		stack_tab_size = stack_tab_size ? stack_tab_size * 2 : 1024;
-		stack_tab = xcalloc(stack_tab_size, sizeof(*stack_tab));
-		for (uint32_t i = 0; i < nstacks; i++)
-			stack_tab_put(i);
-	} else {
-		stack_tab_put(k);
-	}
+	index_add(&stack_index, k, nstacks);
 }
 
 /* ---- output ---- */
