@@ -14,7 +14,7 @@
 #   TATTLE=path     tracer under test (default bench/../src/tattle)
 #   STRACE=path     reference tracer, also used to count syscalls (strace)
 #   RUNS=7          timed runs per command, after WARMUP=1 warm-up run(s)
-#   PARTS="main rss startup filtered"        sections to run
+#   PARTS="main reads rss startup filtered"  sections to run
 #   WORKLOADS="getppid write1 openclose threads forkwait find tar python"
 #   SETS="o-file o-null c openat seccomp k json"   option sets (see SET_OPTS)
 #   SHAPES="single threads"                  shapes of the filtered workload
@@ -43,7 +43,7 @@ TATTLE=${TATTLE:-$(dirname "$0")/../src/tattle}
 STRACE=${STRACE:-strace}
 RUNS=${RUNS:-7}
 WARMUP=${WARMUP:-1}
-PARTS=${PARTS:-main rss startup filtered}
+PARTS=${PARTS:-main reads rss startup filtered}
 WORKLOADS=${WORKLOADS:-getppid write1 openclose threads forkwait find tar python}
 SETS=${SETS:-o-file o-null c openat seccomp k json}
 SHAPES=${SHAPES:-single threads}
@@ -99,6 +99,7 @@ Q_TATTLE=$(printf %q "$TATTLE")
 Q_STRACE=$(printf %q "$(command -v "$STRACE")")
 Q_FLOOR=$(printf %q "$BUILD/floor-tracer")
 Q_SFLOOR=$(printf %q "$BUILD/seccomp-floor")
+Q_RFLOOR="$Q_FLOOR -r"
 Q_BUILD=$(printf %q "$BUILD")
 # Every run is bounded; -k so a tracer that ignores SIGTERM still dies.
 PREFIX="timeout -k 5 $TIMEOUT $PINCMD"
@@ -310,6 +311,49 @@ if [[ " $PARTS " == *" main "* ]]; then
 			row "$w" "${SET_NAME[$set]}" "$calls" "${MED[native]}${MARK[native]}" "$floor" \
 				"${MED[tattle]}${MARK[tattle]}" "${MED[strace]}${MARK[strace]}"
 		done
+	done
+	echo
+fi
+
+# ---- reads: the floor that also fetches what a decoder must show ----------
+
+if [[ " $PARTS " == *" reads "* ]]; then
+	echo "== reads: -f -o FILE against the floor and the floor that also reads tracee memory"
+	echo "   floor-r = floor-tracer -r: one pread per path, buffer or struct a decoder prints,"
+	echo "   nothing decoded; reads/call are its preads, and tattle's (counted by strace -c)"
+	printf "%-10s %8s %7s %7s %8s %8s %8s %7s %7s %7s %7s %7s\n" \
+		workload calls "rd:frd" "rd:tat" floor floor-r tattle \
+		"us:flr" "us:frd" "us:tat" "t/flr" "t/frd"
+	o=$(opts o-file)
+	for w in $WORKLOADS; do
+		[[ -n ${WL[$w]:-} ]] || continue
+		((TATTLE_OK)) || break
+		say "[reads] $w: counting syscalls and reads"
+		CONTEXT="reads $w"
+		calls=$(count_calls "${WL[$w]}")
+		eval "timeout -k 5 $TIMEOUT $Q_STRACE -e trace=pread64,process_vm_readv -c -o $TMPD/treads.txt $Q_TATTLE $o ${WL[$w]}" \
+			>/dev/null 2>&1 </dev/null
+		treads=$(awk '$NF == "total" { print $4 }' "$TMPD/treads.txt" 2>/dev/null)
+		CMD[native]="$PREFIX ${WL[$w]}"
+		CMD[floor]="$PREFIX $Q_FLOOR ${WL[$w]}"
+		CMD[rfloor]="$PREFIX $Q_RFLOOR ${WL[$w]}"
+		CMD[tattle]="$PREFIX $Q_TATTLE $o ${WL[$w]}"
+		say "[reads] $w"
+		measure native floor rfloor tattle
+		freads=$(awk '$1 == "reads" { print $2 }' "$TMPD/err.rfloor" 2>/dev/null)
+		awk -v w="$w" -v c="$calls" -v fr="$freads" -v tr="$treads" -v nat="${MED[native]}" \
+			-v fl="${MED[floor]}" -v rf="${MED[rfloor]}" -v ta="${MED[tattle]}" '
+		function ok(u) { return u != "n/a" && u != "" }
+		function sec(u) { return ok(u) ? sprintf("%.3f", u / 1e6) : "n/a" }
+		function per(u) { return ok(u) && ok(nat) && c > 0 ? (u - nat) / c : "n/a" }
+		function us(u) { v = per(u); return v == "n/a" ? v : sprintf("%.2f", v) }
+		function rd(n) { return n != "" && c > 0 ? sprintf("%.2f", n / c) : "n/a" }
+		function x(a, b) { a = per(a); b = per(b); return a == "n/a" || b == "n/a" || b <= 0 ? "n/a" : sprintf("%.2f", a / b) }
+		BEGIN {
+			printf "%-10s %8s %7s %7s %8s %8s %8s %7s %7s %7s %7s %7s\n",
+				w, (c == "" ? "?" : c), rd(fr), rd(tr), sec(fl), sec(rf), sec(ta),
+				us(fl), us(rf), us(ta), x(ta, fl), x(ta, rf)
+		}'
 	done
 	echo
 fi
