@@ -6,7 +6,9 @@
 #include "options.h"
 #include "output.h"
 #include "timefmt.h"
+#include "timeline.h"
 #include "umem.h"
+#include "util.h"
 #include <stdio.h>
 
 /* the index of the first argument printed at exit: the first OUT one */
@@ -23,10 +25,8 @@ static bool is_raw(const struct call *c)
 	return !c->se || !c->se->has_sig || filter_raw(c->nr);
 }
 
-static void put_name(struct task *t)
+void decode_put_name(struct sbuf *b, const struct call *c)
 {
-	struct call *c = &t->call;
-	struct sbuf *b = &t->line;
 	if (c->se) {
 		sbuf_puts(b, c->se->name);
 	} else {
@@ -40,6 +40,7 @@ void decode_entry(struct task *t, bool hold)
 	struct call *c = &t->call;
 	struct emit e;
 	bool json = opt.json_trace;
+	size_t from = 0;	/* where the call's own text begins in the line */
 	if (json) {
 		/* a JSON record is written whole, at exit */
 		json_call_begin(t);
@@ -47,7 +48,8 @@ void decode_entry(struct task *t, bool hold)
 		hold = true;
 	} else {
 		line_begin(t, c->t_entry);
-		put_name(t);
+		from = t->line.len;
+		decode_put_name(&t->line, c);
 		sbuf_putc(&t->line, '(');
 		emit_init(&e, &t->line);
 	}
@@ -86,6 +88,8 @@ void decode_entry(struct task *t, bool hold)
 	umem_budget = SIZE_MAX;
 	if (json)
 		emit_json_close(&e);
+	else if (unlikely(opt.timeline))
+		timeline_text(t, t->line.p + from, t->line.len - from, true);
 	line_entry_done(t, hold);
 }
 
@@ -108,11 +112,13 @@ void decode_exit(struct task *t)
 	struct call *c = &t->call;
 	struct emit e;
 	bool json = opt.json_trace;
+	size_t from = 0;	/* where the exit part begins in the line */
 	if (json) {
 		/* continues the "args" object of the entry part */
 		emit_init_json(&e, &t->line, t->line.p[t->line.len - 1] != '{');
 	} else {
 		line_resume(t, c->se ? c->se->name : "syscall");
+		from = t->line.len;
 		emit_init(&e, &t->line);
 	}
 	umem_budget = umem_pass_budget;
@@ -131,6 +137,8 @@ void decode_exit(struct task *t)
 		return;
 	}
 	sbuf_putc(&t->line, ')');
+	if (unlikely(opt.timeline))
+		timeline_text(t, t->line.p + from, t->line.len - from, false);
 	finish(t);
 }
 
@@ -150,10 +158,13 @@ void decode_noreturn(struct task *t)
 		return;
 	}
 	line_resume(t, c->se ? c->se->name : "syscall");
+	size_t from = t->line.len;
 	/* arguments were still to come at exit: say they never will */
 	if (!is_raw(c) && (c->se->custom || c->nprinted < c->se->nargs))
 		sbuf_puts(&t->line, " <unfinished ...>");
 	sbuf_putc(&t->line, ')');
+	if (unlikely(opt.timeline))
+		timeline_text(t, t->line.p + from, t->line.len - from, false);
 	line_pad_result(t);
 	sbuf_putc(&t->line, '?');
 	line_commit(t);

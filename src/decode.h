@@ -5,6 +5,8 @@
 #define TATTLE_DECODE_H
 #include "task.h"
 
+/* the call's name: "openat", or "syscall_0x1c3" for a number without one */
+void decode_put_name(struct sbuf *b, const struct call *c);
 /* hold: keep the entry part back until exit (status filters decide then) */
 void decode_entry(struct task *t, bool hold);
 void decode_exit(struct task *t);

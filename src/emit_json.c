@@ -20,9 +20,12 @@
  * ts_ns is on --clock's clock; pid is the process, tid the thread. */
 #include "emit_json.h"
 #include "argtypes.h"
+#include "decode.h"
 #include "options.h"
 #include "output.h"
 #include "structs/structs.h"
+#include "timeline.h"
+#include "util.h"
 #include <stdio.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -408,12 +411,7 @@ void json_call_begin(struct task *t)
 	b->len = 0;
 	head(b, "syscall", c->t_entry, t);
 	sbuf_puts(b, ",\"name\":\"");
-	if (c->se) {
-		sbuf_puts(b, c->se->name);
-	} else {
-		sbuf_puts(b, "syscall_");
-		sbuf_hex(b, (unsigned long)c->nr);
-	}
+	decode_put_name(b, c);
 	sbuf_puts(b, "\",\"nr\":");
 	sbuf_dec(b, c->nr);
 	sbuf_puts(b, ",\"args\":{");
@@ -425,14 +423,14 @@ static void put_ret(struct sbuf *b, const struct call *c)
 		int err = (int)-c->ret;
 		const char *name = errno_name(err);
 		/* restart codes never reach the program: no value */
-		sbuf_puts(b, err >= 512 ? ",\"ret\":null,\"errno\":" : ",\"ret\":-1,\"errno\":");
+		sbuf_puts(b, err >= 512 ? "\"ret\":null,\"errno\":" : "\"ret\":-1,\"errno\":");
 		if (name)
 			json_quote(b, name, strlen(name));
 		else
 			sbuf_dec(b, err);
 		return;
 	}
-	sbuf_puts(b, ",\"ret\":");
+	sbuf_puts(b, "\"ret\":");
 	switch (retval_kind(c)) {
 	case RET_HEX: hex_str(b, (unsigned long)c->ret); break;
 	case RET_NONE: sbuf_add(b, "null", 4); break;
@@ -443,18 +441,31 @@ static void put_ret(struct sbuf *b, const struct call *c)
 	}
 }
 
+void json_put_result(struct sbuf *b, const struct call *c)
+{
+	put_ret(b, c);
+	if (c->aux.len) {
+		sbuf_puts(b, ",\"ret_info\":");
+		json_quote(b, c->aux.p, c->aux.len);
+	}
+}
+
 void json_call_end(struct task *t, struct emit *e, enum json_end how)
 {
 	struct call *c = &t->call;
 	struct sbuf *b = &t->line;
 	emit_json_close(e);
 	sbuf_putc(b, '}');
+	if (unlikely(opt.timeline)) {
+		/* the "args" object, for the timeline: the head before it has
+		 * no such key (the name of a call has no quotes) */
+		const char *a = memmem(b->p, b->len, "\"args\":{", 8);
+		if (a)
+			timeline_json_args(t, a + 7, (size_t)(b->p + b->len - (a + 7)));
+	}
 	if (how == JSON_RETURNED) {
-		put_ret(b, c);
-		if (c->aux.len) {
-			sbuf_puts(b, ",\"ret_info\":");
-			json_quote(b, c->aux.p, c->aux.len);
-		}
+		sbuf_putc(b, ',');
+		json_put_result(b, c);
 		if (c->t_exit >= c->t_entry) {
 			sbuf_puts(b, ",\"dur_ns\":");
 			sbuf_udec(b, c->t_exit - c->t_entry);
@@ -519,17 +530,22 @@ void json_stopped(struct task *t, int sig)
 	record(t, "stopped", signal_body, &a);
 }
 
-static void exit_body(struct sbuf *b, const void *p)
+void json_put_exit(struct sbuf *b, int status)
 {
-	int status = *(const int *)p;
 	if (WIFEXITED(status)) {
-		sbuf_puts(b, ",\"status\":");
+		sbuf_puts(b, "\"status\":");
 		sbuf_dec(b, WEXITSTATUS(status));
 	} else {
-		sbuf_puts(b, ",\"killed_by\":");
+		sbuf_puts(b, "\"killed_by\":");
 		put_signame(b, WTERMSIG(status));
 		sbuf_puts(b, WCOREDUMP(status) ? ",\"core_dumped\":true" : ",\"core_dumped\":false");
 	}
+}
+
+static void exit_body(struct sbuf *b, const void *p)
+{
+	sbuf_putc(b, ',');
+	json_put_exit(b, *(const int *)p);
 }
 
 void json_exit(struct task *t, int status)

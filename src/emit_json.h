@@ -16,6 +16,11 @@ void json_quote(struct sbuf *b, const char *s, size_t n);
 void json_call_begin(struct task *t);
 enum json_end { JSON_RETURNED, JSON_NORETURN, JSON_DETACHED };
 void json_call_end(struct task *t, struct emit *e, enum json_end how);
+/* "ret":V, with ,"errno":"NAME" when the call failed and ,"ret_info":"..."
+ * when it says more (the timeline's events share these) */
+void json_put_result(struct sbuf *b, const struct call *c);
+/* "status":N, or "killed_by":"SIGX","core_dumped":B */
+void json_put_exit(struct sbuf *b, int status);
 void json_signal(struct task *t, int sig, const siginfo_t *si);
 void json_stopped(struct task *t, int sig);
 void json_exit(struct task *t, int status);

@@ -6,6 +6,7 @@
 #include "regs.h"
 #include "seccomp.h"
 #include "stats.h"
+#include "timeline.h"
 #include "tracer.h"
 #include "umem.h"
 #include "unwind.h"
@@ -56,6 +57,8 @@ int main(int argc, char **argv)
 	if (opt.stack)
 		unwind_init();
 	output_init();
+	if (opt.timeline)
+		timeline_open();
 	tracer_start();
 	int status = tracer_loop();
 	if (opt.summary)
@@ -63,5 +66,6 @@ int main(int argc, char **argv)
 	if (opt.stack)
 		unwind_finish();
 	output_finish();
+	timeline_finish();
 	exit_like(status);
 }

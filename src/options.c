@@ -29,7 +29,7 @@ enum {
 	OPT_JSON, OPT_HISTOGRAM, OPT_SUMMARY_BY, OPT_SUMMARY_INTERVAL,
 	OPT_MIN_DURATION, OPT_CLOCK, OPT_STACK_FOLDED, OPT_FOLDED_WEIGHT, OPT_LIST_CLASSES,
 	OPT_REGS, OPT_QUAL, OPT_ABS_TS, OPT_DECODE_FDS, OPT_STRINGS_HEX, OPT_QUIET_LONG,
-	OPT_OUTPUT_SEPARATELY, OPT_SYSCALL_TIMES, OPT_TIMESTAMPS, OPT_NO_SECCOMP,
+	OPT_OUTPUT_SEPARATELY, OPT_SYSCALL_TIMES, OPT_TIMESTAMPS, OPT_NO_SECCOMP, OPT_TIMELINE,
 };
 
 /* long options that are -e KIND=SET in disguise */
@@ -95,6 +95,7 @@ static const struct option longopts[] = {
 	{ "clock", required_argument, 0, OPT_CLOCK },
 	{ "columns", required_argument, 0, 'a' },
 	{ "json", optional_argument, 0, OPT_JSON },
+	{ "timeline", required_argument, 0, OPT_TIMELINE },
 	{ "list-classes", no_argument, 0, OPT_LIST_CLASSES },
 	{ "regs", required_argument, 0, OPT_REGS },
 	{ "help", no_argument, 0, 'h' },
@@ -170,6 +171,8 @@ static void usage(void)
 "  -a, --columns=N           align return values at column N (default 40)\n"
 "      --json[=FILE]         the trace as JSON Lines (into FILE, or the -o output);\n"
 "                            with -c, the summary as one JSON object\n"
+"      --timeline=FILE       also write the calls, signals and exits to FILE as\n"
+"                            Chrome trace-event JSON (Perfetto, chrome://tracing)\n"
 "      --regs=getregs|syscall-info  how registers are read (for tests; default: the\n"
 "                            cheaper one the kernel has)\n"
 "  -h, --help                this help\n"
@@ -521,6 +524,7 @@ void options_parse(int argc, char **argv)
 				die("invalid --clock '%s' (realtime, monotonic or boottime)", optarg);
 			break;
 		case OPT_JSON: opt.json = optarg ? optarg : ""; break;
+		case OPT_TIMELINE: opt.timeline = optarg; break;
 		case OPT_LIST_CLASSES: opt.list_classes = true; break;
 		case OPT_REGS:
 			if (!strcmp(optarg, "getregs"))
@@ -573,6 +577,8 @@ void options_parse(int argc, char **argv)
 	}
 	if (opt.json && opt.summary != SUMMARY_ONLY)
 		opt.json_trace = true;
+	if (opt.timeline && opt.outfile && !strcmp(opt.timeline, opt.outfile))
+		die("--timeline=%s: the same file as the trace's", opt.timeline);
 	/* strace's rule: a command started (not attached to) with its trace
 	 * in a file says nothing of attaching (new children under -f) */
 	if (opt.outfile && !opt.nattach)

@@ -83,6 +83,7 @@ struct options {
 	int acolumn;		/* -a, default 40 */
 	const char *json;	/* --json[=FILE] ("" = no file given) */
 	bool json_trace;	/* the trace as JSON Lines (--json without -c) */
+	const char *timeline;	/* --timeline=FILE: Chrome trace-event JSON (src/timeline.c) */
 	int regs_mode;		/* --regs=getregs|syscall-info: a test switch */
 
 	char **argv;		/* the command, or NULL with -p */

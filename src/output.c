@@ -28,24 +28,25 @@ void output_restore_signals(void)
 	sigaction(SIGPIPE, &pipe_orig, NULL);
 }
 
-static void write_all(int fd, const char *p, size_t n)
+bool output_write_fd(int fd, const char *p, size_t n)
 {
 	while (n) {
 		ssize_t w = write(fd, p, n);
 		if (w < 0) {
 			if (errno == EINTR || errno == EAGAIN)
 				continue;
-			return;	/* the reader went away (EPIPE): drop, keep tracing */
+			return false;	/* the reader went away (EPIPE): drop, keep tracing */
 		}
 		p += w;
 		n -= (size_t)w;
 	}
+	return true;
 }
 
 static void flush(struct outfile *o)
 {
 	if (o->buf.len) {
-		write_all(o->fd, o->buf.p, o->buf.len);
+		output_write_fd(o->fd, o->buf.p, o->buf.len);
 		o->buf.len = 0;
 	}
 }

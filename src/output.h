@@ -17,6 +17,10 @@ struct outfile {
 };
 
 void output_init(void);
+/* all of p to fd, across short writes and EINTR; on an error (the reader
+ * went away, a full disk) the rest is dropped, tracing goes on, and the
+ * answer is false (errno says why) */
+bool output_write_fd(int fd, const char *p, size_t n);
 /* in the started command before exec: the signal dispositions tattle had */
 void output_restore_signals(void);
 /* flushes every output; closes them at the end */

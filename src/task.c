@@ -94,6 +94,7 @@ void task_free(struct task *t)
 		t->next->prev = t->prev;
 	sbuf_free(&t->line);
 	sbuf_free(&t->call.aux);
+	sbuf_free(&t->tl_text);
 	task_count--;
 	free(t);
 }

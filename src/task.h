@@ -23,6 +23,7 @@ enum task_flags {
 	T_RESTART_BLOCK = 1024,	/* the last call was interrupted with ERESTART_RESTARTBLOCK */
 	T_GONE = 2048,		/* it has exited: its last lines are being written */
 	T_LAZY_ENTRY = 4096,	/* -c: its entry stop was let through unread (tracer.c) */
+	T_TL_NAMED = 8192,	/* --timeline: its comm has been written (again after execve) */
 };
 
 struct task {
@@ -37,6 +38,7 @@ struct task {
 	long last_nr;		/* for restart_syscall's "resuming interrupted NAME" */
 	void *unwind;		/* -k state (src/unwind.c) */
 	void *stats;		/* --summary-by state (src/stats.c) */
+	struct sbuf tl_text;	/* --timeline: the current call's text (src/timeline.c) */
 	unsigned long ncalls;
 };
 

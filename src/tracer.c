@@ -14,6 +14,7 @@
 #include "seccomp.h"
 #include "stats.h"
 #include "task.h"
+#include "timeline.h"
 #include "umem.h"
 #include "emit_json.h"
 #include "unwind.h"
@@ -376,9 +377,10 @@ void tracer_start(void)
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGQUIT, &sa, NULL);
 	need_time = opt.tflag || opt.rflag || opt.Tflag || opt.summary || opt.min_duration_ns ||
-		    opt.json || opt.folded_by_time;
+		    opt.json || opt.folded_by_time || opt.timeline;
+	/* the timeline names each call at its entry, even under -c */
 	lazy_entry = opt.summary == SUMMARY_ONLY && !filter_by_args && !filter_track_fds && !opt.stack &&
-		     !seccomp_on;
+		     !seccomp_on && !opt.timeline;
 	die_hook = tracer_detach_all;
 	/* attach first: a pid that cannot be traced ends tattle before the
 	 * command is started, never with the command running untraced */
@@ -424,13 +426,21 @@ static bool detach_one(struct task *t)
  * is dropped when -e status= leaves detached calls out */
 static void end_call_detached(struct task *t)
 {
-	if (!(t->flags & T_INSYSCALL) || !(t->flags & T_TRACED_CALL) || (t->flags & T_HIDDEN) ||
-	    opt.summary == SUMMARY_ONLY)
+	if (!(t->flags & T_INSYSCALL) || !(t->flags & T_TRACED_CALL) || (t->flags & T_HIDDEN))
 		return;
-	if ((t->flags & T_LINE_HELD) && !filter_detached_ok())
+	if (opt.summary == SUMMARY_ONLY) {
+		/* no line, but the timeline shows what the status filter lets through */
+		if (opt.timeline && (!filter_hold || filter_detached_ok()))
+			timeline_call(t, TL_DETACHED);
+		return;
+	}
+	if ((t->flags & T_LINE_HELD) && !filter_detached_ok()) {
 		line_discard(t);
-	else
-		decode_detached(t);
+		return;
+	}
+	decode_detached(t);
+	if (unlikely(opt.timeline))
+		timeline_call(t, TL_DETACHED);
 }
 
 void tracer_detach_all(void)
@@ -459,40 +469,56 @@ void tracer_request_detach(void)
 /* ---- events ---- */
 
 /* the current call of t will never return: "= ?", or nothing when its
- * line is held and -e status= leaves unfinished calls out */
+ * line is held and -e status= leaves unfinished calls out. Called with -c
+ * only for the timeline. */
 static void unfinished_line(struct task *t)
 {
 	uint64_t elapsed = need_time ? now_ns(CLOCK_MONOTONIC) - t->call.mono_entry : 0;
-	if ((t->flags & T_LINE_HELD) && !filter_unfinished_ok(elapsed))
+	if (opt.summary == SUMMARY_ONLY) {
+		if (!filter_hold || filter_unfinished_ok(elapsed))
+			timeline_call(t, TL_NORETURN);
+		return;
+	}
+	if ((t->flags & T_LINE_HELD) && !filter_unfinished_ok(elapsed)) {
 		line_discard(t);
-	else
-		decode_noreturn(t);
+		return;
+	}
+	decode_noreturn(t);
+	if (unlikely(opt.timeline))
+		timeline_call(t, TL_NORETURN);
 }
 
 static void print_exit(struct task *t, int status)
 {
-	char tmp[128];
-	int n;
 	if (t->flags & T_HIDDEN)
 		return;
-	if ((t->flags & T_INSYSCALL) && (t->flags & T_TRACED_CALL) && opt.summary != SUMMARY_ONLY)
+	if ((t->flags & T_INSYSCALL) && (t->flags & T_TRACED_CALL) && (opt.summary != SUMMARY_ONLY || opt.timeline))
 		unfinished_line(t);
-	if (opt.quiet & QUIET_EXIT || opt.summary == SUMMARY_ONLY)
-		return;
-	if (opt.json_trace) {
+	bool text = !(opt.quiet & QUIET_EXIT) && opt.summary != SUMMARY_ONLY;
+	if (text && opt.json_trace) {
 		json_exit(t, status);
+		text = false;
+	}
+	if (!text && !opt.timeline)
 		return;
-	}
+	struct sbuf b = { 0 };
+	sbuf_puts(&b, "+++ ");
 	if (WIFEXITED(status)) {
-		n = snprintf(tmp, sizeof(tmp), "+++ exited with %d +++", WEXITSTATUS(status));
+		sbuf_puts(&b, "exited with ");
+		sbuf_dec(&b, WEXITSTATUS(status));
 	} else {
-		struct sbuf b = { 0 };
+		sbuf_puts(&b, "killed by ");
 		signame_format(&b, WTERMSIG(status), true);
-		n = snprintf(tmp, sizeof(tmp), "+++ killed by %.*s%s +++", (int)b.len, b.p,
-			     WCOREDUMP(status) ? " (core dumped)" : "");
-		sbuf_free(&b);
+		if (WCOREDUMP(status))
+			sbuf_puts(&b, " (core dumped)");
 	}
-	line_message(t, tmp, (size_t)n);
+	sbuf_puts(&b, " +++");
+	/* the timeline's event is named without the "+++ " marks */
+	if (opt.timeline)
+		timeline_exit(t, status, b.p + 4, b.len - 8);
+	if (text)
+		line_message(t, b.p, b.len);
+	sbuf_free(&b);
 }
 
 static void task_gone(struct task *t, int status)
@@ -599,6 +625,9 @@ static void syscall_exit(struct task *t)
 				iodump_exit(t);
 		}
 	}
+	/* with -c there is no line, but the timeline follows the status filter */
+	if (unlikely(opt.timeline) && shown && (opt.summary != SUMMARY_ONLY || !filter_hold || filter_exit_ok(c, dur)))
+		timeline_call(t, TL_RETURNED);
 	if (opt.stack)
 		stack_maps_check(t);
 	if (opt.syscall_limit && shown && ++traced_calls >= (unsigned long)opt.syscall_limit)
@@ -720,7 +749,7 @@ static void on_exec(struct task *t)
 		struct task *execer = task_find((pid_t)old);
 		if (execer) {
 			bool show = opt.summary != SUMMARY_ONLY;
-			if (show && (t->flags & T_INSYSCALL) && (t->flags & T_TRACED_CALL) && !(t->flags & T_HIDDEN))
+			if ((show || opt.timeline) && (t->flags & T_INSYSCALL) && (t->flags & T_TRACED_CALL) && !(t->flags & T_HIDDEN))
 				unfinished_line(t);
 			pid_t tid = t->tid;
 			if (t->out && t->out->open == t)
@@ -739,6 +768,7 @@ static void on_exec(struct task *t)
 		}
 	}
 	umem_forget(t->tid);	/* a new address space */
+	t->flags &= ~T_TL_NAMED;	/* and a new comm */
 	if (opt.stack)
 		unwind_invalidate(t);
 	if (opt.detach_on_execve && t->tid != leader) {
@@ -760,6 +790,8 @@ static void on_signal(struct task *t, int sig)
 		resume(t, sig);
 		return;
 	}
+	if (unlikely(opt.timeline) && !(t->flags & T_HIDDEN) && filter_signal(sig))
+		timeline_signal(t, sig, &si);
 	if (!(t->flags & T_HIDDEN) && filter_signal(sig) && opt.summary != SUMMARY_ONLY) {
 		struct sbuf b = { 0 };
 		struct user_regs_struct r;
@@ -789,6 +821,8 @@ static void on_signal(struct task *t, int sig)
 
 static void on_group_stop(struct task *t, int sig)
 {
+	if (unlikely(opt.timeline) && !(t->flags & T_HIDDEN) && filter_signal(sig))
+		timeline_signal(t, sig, NULL);
 	if (!(t->flags & T_HIDDEN) && opt.summary != SUMMARY_ONLY && filter_signal(sig) && opt.json_trace) {
 		json_stopped(t, sig);
 	} else if (!(t->flags & T_HIDDEN) && opt.summary != SUMMARY_ONLY && filter_signal(sig)) {
