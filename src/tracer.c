@@ -248,7 +248,9 @@ static void spawn(void)
 
 static void seize_started(pid_t pid)
 {
-	long o = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT;
+	/* no PTRACE_O_TRACEEXIT: nothing is done at that stop, and it cost a
+	 * stop and a resume per task that exits (3% of a fork+wait loop) */
+	long o = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC;
 	if (opt.follow)
 		o |= PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK;
 	if (seccomp_on)
@@ -308,7 +310,7 @@ static long current_syscall(pid_t tid)
 
 static void attach_all(void)
 {
-	long o = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT;
+	long o = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC;
 	if (opt.follow)
 		o |= PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK;
 	if (opt.kill_on_exit)
@@ -881,7 +883,6 @@ static void dispatch(pid_t pid, int status)
 		}
 		t->flags &= ~T_GROUPSTOP;
 		break;
-	case PTRACE_EVENT_EXIT:
 	default:
 		break;
 	}
