@@ -382,8 +382,12 @@ bool fdinfo_socket(struct sbuf *b, pid_t pid, int fd)
 	return true;
 }
 
+int (*fdinfo_netlink_override)(pid_t pid, int fd);
+
 bool fdinfo_is_netlink(pid_t pid, int fd)
 {
+	if (fdinfo_netlink_override)
+		return fdinfo_netlink_override(pid, fd) >= -1;
 	char path[64], name[16];
 	snprintf(path, sizeof(path), "/proc/%d/fd/%d", (int)pid, fd);
 	ssize_t n = getxattr(path, "system.sockprotoname", name, sizeof(name) - 1);
@@ -401,6 +405,10 @@ int fdinfo_netlink_family(pid_t pid, int fd)
 	char path[64];
 	struct sbuf b = { 0 };
 	int family = -1;
+	if (fdinfo_netlink_override) {
+		family = fdinfo_netlink_override(pid, fd);
+		return family < -1 ? -1 : family;
+	}
 	snprintf(path, sizeof(path), "/proc/%d/fd/%d", (int)pid, fd);
 	if (socket_details(&b, path) && b.len > 9 && !memcmp(b.p, "NETLINK:[", 9)) {
 		sbuf_putc(&b, '\0');

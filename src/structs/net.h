@@ -73,6 +73,11 @@ void netlink_print(struct call *c, struct emit *e, const char *name, int family,
  * and its netlink family from its sock_diag details (-1 when unknown) */
 bool fdinfo_is_netlink(pid_t pid, int fd);
 int fdinfo_netlink_family(pid_t pid, int fd);
+/* when set, answers both in place of /proc: the family, -1 for a netlink
+ * socket of unknown family, -2 for no netlink socket; the fuzz target's
+ * fake task has no /proc entry, and this is how its input reaches the
+ * netlink decoders */
+extern int (*fdinfo_netlink_override)(pid_t pid, int fd);
 
 /* a timespec or timeval at addr into b ("{tv_sec=0, tv_nsec=100}"), or the
  * address when unreadable; for the "left ..." annotations */

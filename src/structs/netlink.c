@@ -6,11 +6,13 @@
  *     nlmsg_seq=1, nlmsg_pid=0}, {ifa_family=AF_UNSPEC, ...}]
  *   [{nlmsg_len=20, nlmsg_type=NLMSG_DONE, ...}, 0]
  * Headers are decoded for every family, with type names for the control
- * messages and NETLINK_ROUTE; payloads for NLMSG_ERROR, NLMSG_DONE and the
- * RTM_*ADDR messages (struct ifaddrmsg and its IFA_* attributes). Other
- * payloads print as hex strings: strace decodes more families (links,
- * routes, sock_diag, netfilter ...) than this does. */
-#include "net.h"
+ * messages and NETLINK_ROUTE; payloads for NLMSG_ERROR, NLMSG_DONE, the
+ * RTM_*ADDR messages (struct ifaddrmsg and its IFA_* attributes, here) and
+ * the RTM_*LINK messages (src/structs/netlink_link.c). Other payloads print
+ * as hex strings: strace decodes more families (routes, neighbours,
+ * sock_diag, netfilter ...) than this does. The attribute walker here is
+ * shared by the families (src/structs/netlink.h). */
+#include "netlink.h"
 #include "../options.h"
 #include "../umem.h"
 #include <linux/if_addr.h>
@@ -18,30 +20,42 @@
 #include <linux/rtnetlink.h>
 #include <linux/xfrm.h>
 #include <netinet/in.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/socket.h>
 
 #define HDRLEN ((unsigned long)NLMSG_HDRLEN)
 
 /* len bytes at addr as "\x.." escapes, cut by -s; the address when unreadable */
-static void nl_hex(struct call *c, struct emit *e, const char *name, unsigned long addr, unsigned long len)
+void nl_hex(struct call *c, struct emit *e, const char *name, unsigned long addr, unsigned long len)
 {
 	unsigned char buf[256];
 	unsigned long show = len < (unsigned long)opt.strsize ? len : (unsigned long)opt.strsize;
-	if (show > sizeof(buf))
-		show = sizeof(buf);
+	unsigned long n = show < sizeof(buf) ? show : sizeof(buf);
 	if (!addr) {
 		emit_ptr(e, name, 0);
 		return;
 	}
-	if (umem_read(c->pid, addr, buf, show) < 0) {
+	if (umem_read(c->pid, addr, buf, n) < 0) {
 		emit_ptr(e, name, addr);
 		return;
 	}
 	emit_item(e, name);
-	net_sb_hexstr(emit_sb(e), buf, show);
+	struct sbuf *b = emit_sb(e);
+	sbuf_putc(b, '"');
+	for (unsigned long done = 0;;) {
+		for (unsigned long i = 0; i < n; i++)
+			sbuf_printf(b, "\\x%02x", buf[i]);
+		done += n;
+		n = show - done < sizeof(buf) ? show - done : sizeof(buf);
+		/* the first chunk was readable: a later one that is not ends the
+		 * string where it stops */
+		if (!n || umem_read(c->pid, addr + done, buf, n) < 0)
+			break;
+	}
+	sbuf_putc(b, '"');
 	if (show < len)
-		sbuf_puts(emit_sb(e), "...");
+		sbuf_puts(b, "...");
 }
 
 /* ---- the header ---- */
@@ -163,83 +177,105 @@ static void emit_nlmsghdr(struct emit *e, const char *name, int family, const st
 	emit_struct_end(e);
 }
 
-/* ---- NETLINK_ROUTE addresses: struct ifaddrmsg and IFA_* attributes ---- */
+/* ---- attributes ---- */
 
-/* an attribute's value; false: print it as hex */
-static bool ifa_attr(struct call *c, struct emit *e, unsigned type, int family, unsigned long addr, unsigned long len)
+
+bool nla_u8(struct call *c, struct emit *e, unsigned long addr, unsigned long len, const void *ctx)
 {
-	unsigned char buf[16];
-	switch (type) {
-	case IFA_ADDRESS: case IFA_LOCAL: case IFA_BROADCAST: case IFA_ANYCAST: case IFA_MULTICAST: {
-		unsigned long size = family == AF_INET ? 4 : family == AF_INET6 ? 16 : 0;
-		if (!size || len < size)
-			return false;
-		if (umem_read(c->pid, addr, buf, size) < 0) {
-			emit_ptr(e, NULL, addr);
-			return true;
-		}
-		net_emit_inet_addr(e, NULL, family, buf);
-		return true;
-	}
-	case IFA_LABEL: {
-		/* a NUL-terminated string: the NUL is not shown, its absence is
-		 * ("...") */
-		char s[256];
-		unsigned long show = len < (unsigned long)opt.strsize ? len : (unsigned long)opt.strsize;
-		if (show > sizeof(s))
-			show = sizeof(s);
-		if (umem_read(c->pid, addr, s, show) < 0) {
-			emit_ptr(e, NULL, addr);
-			return true;
-		}
-		bool term = show == len && show && !s[show - 1];
-		/* strace -xx keeps the NUL and calls the string unterminated */
-		if (opt.xflag >= 2)
-			term = false;
-		emit_str(e, NULL, s, term ? show - 1 : show, term ? 0 : STR_TRUNCATED);
-		return true;
-	}
-	case IFA_CACHEINFO: {
-		struct ifa_cacheinfo ci;
-		if (len < sizeof(ci))
-			return false;
-		if (!net_fetch(c, e, NULL, addr, &ci, sizeof(ci)))
-			return true;
-		emit_struct_begin(e, NULL);
-		emit_uint(e, "ifa_prefered", ci.ifa_prefered);
-		emit_uint(e, "ifa_valid", ci.ifa_valid);
-		emit_uint(e, "cstamp", ci.cstamp);
-		emit_uint(e, "tstamp", ci.tstamp);
-		emit_struct_end(e);
-		return true;
-	}
-	case IFA_FLAGS: case IFA_RT_PRIORITY: case IFA_TARGET_NETNSID: {
-		unsigned v;
-		if (len < 4 || (type == IFA_FLAGS && len > 8))
-			return false;
-		if (!net_fetch(c, e, NULL, addr, &v, sizeof(v)))
-			return true;
-		if (type == IFA_FLAGS)
-			net_emit_flags(e, NULL, XLAT(ifaddr_flags), v, "IFA_F_???");
-		else if (type == IFA_RT_PRIORITY)
-			emit_uint(e, NULL, v);
-		else
-			emit_int(e, NULL, (int)v);
-		return true;
-	}
-	}
-	return false;
+	unsigned char v;
+	(void)ctx;
+	if (len < sizeof(v))
+		return false;
+	if (net_fetch(c, e, NULL, addr, &v, sizeof(v)))
+		emit_uint(e, NULL, v);
+	return true;
 }
 
-static void emit_nla_type(struct emit *e, unsigned type)
+bool nla_u32(struct call *c, struct emit *e, unsigned long addr, unsigned long len, const void *ctx)
+{
+	uint32_t v;
+	(void)ctx;
+	if (len < sizeof(v))
+		return false;
+	if (net_fetch(c, e, NULL, addr, &v, sizeof(v)))
+		emit_uint(e, NULL, v);
+	return true;
+}
+
+bool nla_s32(struct call *c, struct emit *e, unsigned long addr, unsigned long len, const void *ctx)
+{
+	int32_t v;
+	(void)ctx;
+	if (len < sizeof(v))
+		return false;
+	if (net_fetch(c, e, NULL, addr, &v, sizeof(v)))
+		emit_int(e, NULL, v);
+	return true;
+}
+
+bool nla_x32(struct call *c, struct emit *e, unsigned long addr, unsigned long len, const void *ctx)
+{
+	uint32_t v;
+	(void)ctx;
+	if (len < sizeof(v))
+		return false;
+	if (net_fetch(c, e, NULL, addr, &v, sizeof(v)))
+		emit_hex(e, NULL, v);
+	return true;
+}
+
+/* a NUL-terminated string: the NUL is not shown, its absence is ("...") */
+bool nla_str(struct call *c, struct emit *e, unsigned long addr, unsigned long len, const void *ctx)
+{
+	char s[256];
+	unsigned long show = len < (unsigned long)opt.strsize ? len : (unsigned long)opt.strsize;
+	(void)ctx;
+	if (show > sizeof(s))
+		show = sizeof(s);
+	if (umem_read(c->pid, addr, s, show) < 0) {
+		emit_ptr(e, NULL, addr);
+		return true;
+	}
+	bool term = show == len && show && !s[show - 1];
+	/* strace -x and -xx keep the NUL (which makes the whole string hex)
+	 * and call the string unterminated */
+	if (opt.xflag)
+		term = false;
+	emit_str(e, NULL, s, term ? show - 1 : show, term ? 0 : STR_TRUNCATED);
+	return true;
+}
+
+/* strace reads such a value into a 64-bit word: more than 8 bytes is not
+ * one value, fewer than its size not a whole one */
+bool nla_xval(struct call *c, struct emit *e, unsigned long addr, unsigned long len, unsigned size,
+	      const struct xlat *x, const char *unknown, bool flags)
+{
+	uint32_t v = 0;
+	if (len < size || len > 8 || size > sizeof(v))
+		return false;
+	if (!net_fetch(c, e, NULL, addr, &v, size))
+		return true;
+	if (flags)
+		net_emit_flags(e, NULL, x, v, unknown);
+	else
+		net_emit_enum(e, NULL, x, v, unknown);
+	return true;
+}
+
+static void emit_nla_type(struct emit *e, const struct nla_policy *p, unsigned type)
 {
 	struct sbuf *b = emit_sb(e);
 	emit_item(e, "nla_type");
+	static const char *const bits[3][2] = {
+		[XLAT_STYLE_ABBREV] = { "NLA_F_NESTED|", "NLA_F_NET_BYTEORDER|" },
+		[XLAT_STYLE_RAW] = { "0x8000|", "0x4000|" },
+		[XLAT_STYLE_VERBOSE] = { "0x8000 /* NLA_F_NESTED */|", "0x4000 /* NLA_F_NET_BYTEORDER */|" },
+	};
 	if (type & NLA_F_NESTED)
-		sbuf_puts(b, opt.xlat_style == XLAT_STYLE_ABBREV ? "NLA_F_NESTED|" : "0x8000|");
+		sbuf_puts(b, bits[opt.xlat_style][0]);
 	if (type & NLA_F_NET_BYTEORDER)
-		sbuf_puts(b, opt.xlat_style == XLAT_STYLE_ABBREV ? "NLA_F_NET_BYTEORDER|" : "0x4000|");
-	net_sb_enum(b, XLAT(rtnl_addr_attrs), type & NLA_TYPE_MASK, "IFA_???");
+		sbuf_puts(b, bits[opt.xlat_style][1]);
+	net_sb_enum(b, p->types, type & NLA_TYPE_MASK, p->unknown);
 }
 
 /* the record after one of size bytes (aligned) at addr, in a stream of len
@@ -252,7 +288,8 @@ static unsigned long nl_next(unsigned long addr, unsigned long len, unsigned lon
 	return *next_len && addr + size > addr ? addr + size : 0;
 }
 
-static void ifa_attrs(struct call *c, struct emit *e, int family, unsigned long addr, unsigned long len)
+void nl_attrs(struct call *c, struct emit *e, const struct nla_policy *p, unsigned long addr, unsigned long len,
+	      const void *ctx)
 {
 	bool is_array = false;
 	unsigned long max = net_array_max(c);
@@ -284,10 +321,12 @@ static void ifa_attrs(struct call *c, struct emit *e, int family, unsigned long 
 			emit_array_begin(e, NULL);
 		emit_struct_begin(e, NULL);
 		emit_uint(e, "nla_len", nla.nla_len);
-		emit_nla_type(e, nla.nla_type);
+		emit_nla_type(e, p, nla.nla_type);
 		emit_struct_end(e);
 		if (nla_len > NLA_HDRLEN) {
-			if (!ifa_attr(c, e, nla.nla_type & NLA_TYPE_MASK, family, addr + NLA_HDRLEN, nla_len - NLA_HDRLEN))
+			unsigned type = nla.nla_type & (p->low_byte ? 0xff : NLA_TYPE_MASK);
+			nla_decoder d = type < p->n ? p->decoders[type] : NULL;
+			if (!d || !d(c, e, addr + NLA_HDRLEN, nla_len - NLA_HDRLEN, ctx))
 				nl_hex(c, e, NULL, addr + NLA_HDRLEN, nla_len - NLA_HDRLEN);
 			emit_array_end(e);
 		}
@@ -298,6 +337,67 @@ static void ifa_attrs(struct call *c, struct emit *e, int family, unsigned long 
 	}
 	if (is_array)
 		emit_array_end(e);
+}
+
+/* ---- NETLINK_ROUTE addresses: struct ifaddrmsg and IFA_* attributes ---- */
+
+/* ctx: the address family of the message */
+static bool ifa_addr(struct call *c, struct emit *e, unsigned long addr, unsigned long len, const void *ctx)
+{
+	unsigned char buf[16];
+	int family = *(const unsigned char *)ctx;
+	unsigned long size = family == AF_INET ? 4 : family == AF_INET6 ? 16 : 0;
+	if (!size || len < size)
+		return false;
+	if (umem_read(c->pid, addr, buf, size) < 0) {
+		emit_ptr(e, NULL, addr);
+		return true;
+	}
+	net_emit_inet_addr(e, NULL, family, buf);
+	return true;
+}
+
+static bool ifa_cacheinfo(struct call *c, struct emit *e, unsigned long addr, unsigned long len, const void *ctx)
+{
+	struct ifa_cacheinfo ci;
+	(void)ctx;
+	if (len < sizeof(ci))
+		return false;
+	if (!net_fetch(c, e, NULL, addr, &ci, sizeof(ci)))
+		return true;
+	emit_struct_begin(e, NULL);
+	emit_uint(e, "ifa_prefered", ci.ifa_prefered);
+	emit_uint(e, "ifa_valid", ci.ifa_valid);
+	emit_uint(e, "cstamp", ci.cstamp);
+	emit_uint(e, "tstamp", ci.tstamp);
+	emit_struct_end(e);
+	return true;
+}
+
+static bool ifa_flags(struct call *c, struct emit *e, unsigned long addr, unsigned long len, const void *ctx)
+{
+	(void)ctx;
+	return nla_xval(c, e, addr, len, 4, XLAT(ifaddr_flags), "IFA_F_???", true);
+}
+
+static const nla_decoder ifa_decoders[] = {
+	[IFA_ADDRESS] = ifa_addr,
+	[IFA_LOCAL] = ifa_addr,
+	[IFA_LABEL] = nla_str,
+	[IFA_BROADCAST] = ifa_addr,
+	[IFA_ANYCAST] = ifa_addr,
+	[IFA_CACHEINFO] = ifa_cacheinfo,
+	[IFA_MULTICAST] = ifa_addr,
+	[IFA_FLAGS] = ifa_flags,
+	[IFA_RT_PRIORITY] = nla_u32,
+	[IFA_TARGET_NETNSID] = nla_s32,
+};
+
+static void ifa_attrs(struct call *c, struct emit *e, unsigned char family, unsigned long addr, unsigned long len)
+{
+	const struct nla_policy p = { XLAT(rtnl_addr_attrs), "IFA_???", ifa_decoders,
+				      sizeof(ifa_decoders) / sizeof(ifa_decoders[0]) };
+	nl_attrs(c, e, &p, addr, len, &family);
 }
 
 static void ifaddrmsg(struct call *c, struct emit *e, unsigned char family, unsigned long addr, unsigned long len)
@@ -332,6 +432,9 @@ static bool route_payload(struct call *c, struct emit *e, const struct nlmsghdr 
 	if (!net_fetch(c, e, NULL, addr, &family, 1))
 		return true;
 	switch (h->nlmsg_type) {
+	case RTM_NEWLINK: case RTM_DELLINK: case RTM_GETLINK: case RTM_SETLINK:
+		rtnl_link_print(c, e, family, addr, len);
+		return true;
 	case RTM_NEWADDR: case RTM_DELADDR: case RTM_GETADDR:
 		ifaddrmsg(c, e, family, addr, len);
 		return true;

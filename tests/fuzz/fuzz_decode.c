@@ -13,11 +13,13 @@
 #include "filter.h"
 #include "options.h"
 #include "output.h"
+#include "structs/net.h"
 #include "structs/structs.h"
 #include "task.h"
 #include "json_valid.h"
 #include "umem.h"
 #include "umem_fake.h"
+#include <linux/netlink.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,7 +47,10 @@ struct header {
 	uint16_t nr;
 	uint8_t retmode;	/* 0: as is, 1: -errno, 2: small, 3: an address */
 	uint8_t other;		/* bit 0: another task's line cuts this one (<... resumed>);
-				 * bit 1: --json (every record is checked to be valid JSON) */
+				 * bit 1: --json (every record is checked to be valid JSON);
+				 * bits 2-3: the fds are no netlink sockets (0), netlink
+				 * sockets of unknown family (1), of NETLINK_ROUTE (2), of
+				 * NETLINK_SOCK_DIAG (3) */
 	uint64_t args[6];
 	int64_t ret;
 	uint64_t holes;
@@ -63,6 +68,16 @@ static const int strsizes[] = { 32, 0, 1, 2, 3, 4, 5, 8, 16, 31, 33, 64, 100, 25
 
 static struct task *task, *other_task;
 
+/* the netlink family of every fd of the fake task, for this input */
+static int netlink_family = -2;
+
+static int fake_netlink_family(pid_t pid, int fd)
+{
+	(void)pid;
+	(void)fd;
+	return netlink_family;
+}
+
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -77,6 +92,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	output_init();
 	task = task_new(FAKE_PID, FAKE_PID);
 	other_task = task_new(FAKE_PID + 1, FAKE_PID + 1);
+	fdinfo_netlink_override = fake_netlink_family;
 	return 0;
 }
 
@@ -96,6 +112,8 @@ static void set_options(const struct header *h)
 	opt.strsize = strsizes[h->strsize % (sizeof(strsizes) / sizeof(strsizes[0]))];
 	opt.print_ip = h->mode & 128;
 	opt.json_trace = h->other & 2;
+	static const int families[4] = { -2, -1, NETLINK_ROUTE, NETLINK_SOCK_DIAG };
+	netlink_family = families[(h->other >> 2) & 3];
 }
 
 /* every line in the output buffer must be one valid JSON value */

@@ -3,18 +3,73 @@
  * sendto (a payload shorter than struct ifaddrmsg), the NLMSG_DONE that
  * ends the dump, a request the kernel answers with NLMSG_ERROR quoting it
  * (struct ifaddrmsg in full) through recvmsg, a multi-message buffer
- * and a buffer shorter than a header. Run with -e trace=%net. */
+ * and a buffer shorter than a header; RTM_GETLINK for "lo" and the
+ * kernel's answer, and a hand-made RTM_NEWLINK (ignored by the kernel: no
+ * NLM_F_REQUEST) with the IFLA_* attributes strace decodes. Run with
+ * -e trace=%net. */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
 #include "expect.h"
 #include <errno.h>
+/* glibc's <net/if.h> first: the kernel headers then leave out what it has */
+#include <net/if.h>
+#include <linux/if_arp.h>
+#include <linux/if_link.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
 #include <linux/sock_diag.h>
 #include <linux/xfrm.h>
 #include <sys/socket.h>
 #include <unistd.h>
+
+/* ifi_flags as strace names them (the bits a loopback link can have) */
+static const char *iff_names(unsigned f)
+{
+	static const struct { unsigned bit; const char *name; } names[] = {
+		{ IFF_UP, "IFF_UP" }, { IFF_BROADCAST, "IFF_BROADCAST" }, { IFF_DEBUG, "IFF_DEBUG" },
+		{ IFF_LOOPBACK, "IFF_LOOPBACK" }, { IFF_POINTOPOINT, "IFF_POINTOPOINT" },
+		{ IFF_NOTRAILERS, "IFF_NOTRAILERS" }, { IFF_RUNNING, "IFF_RUNNING" }, { IFF_NOARP, "IFF_NOARP" },
+		{ IFF_PROMISC, "IFF_PROMISC" }, { IFF_ALLMULTI, "IFF_ALLMULTI" }, { IFF_MASTER, "IFF_MASTER" },
+		{ IFF_SLAVE, "IFF_SLAVE" }, { IFF_MULTICAST, "IFF_MULTICAST" }, { IFF_PORTSEL, "IFF_PORTSEL" },
+		{ IFF_AUTOMEDIA, "IFF_AUTOMEDIA" }, { IFF_DYNAMIC, "IFF_DYNAMIC" }, { 0x10000, "IFF_LOWER_UP" },
+		{ 0x20000, "IFF_DORMANT" }, { 0x40000, "IFF_ECHO" },
+	};
+	static char out[512];
+	out[0] = 0;
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (f & names[i].bit) {
+			if (out[0])
+				strcat(out, "|");
+			strcat(out, names[i].name);
+		}
+	return out[0] ? out : "0";
+}
+
+/* appends one attribute (aligned) at *off of buf */
+static void *attr(char *buf, size_t *off, unsigned short type, const void *data, size_t len)
+{
+	struct nlattr *a = (struct nlattr *)(buf + *off);
+	a->nla_len = (unsigned short)(NLA_HDRLEN + len);
+	a->nla_type = type;
+	if (len)
+		memcpy(buf + *off + NLA_HDRLEN, data, len);
+	*off += NLA_ALIGN(a->nla_len);
+	return a;
+}
+
+/* a nested attribute: starts it, and its length is set by nest_end */
+static size_t nest_start(char *buf, size_t *off, unsigned short type)
+{
+	size_t at = *off;
+	attr(buf, off, type, NULL, 0);
+	return at;
+}
+
+static void nest_end(char *buf, size_t *off, size_t at)
+{
+	((struct nlattr *)(buf + at))->nla_len = (unsigned short)(*off - at);
+}
 
 int main(void)
 {
@@ -101,5 +156,108 @@ int main(void)
 		       "nlmsg_flags=NLM_F_REQUEST|0x100, nlmsg_seq=11, nlmsg_pid=0}], 32, 0, NULL, 0) = %ld", x, r);
 		close(x);
 	}
+
+	/* RTM_GETLINK for one link, "lo", and the kernel's answer: its first
+	 * attributes are the name and the queue length */
+	n = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
+	bind(n, (struct sockaddr *)&any, sizeof(any));
+	len = sizeof(nl);
+	getsockname(n, (struct sockaddr *)&nl, &len);
+	pid = nl.nl_pid;
+	int lo = (int)if_nametoindex("lo");
+	struct {
+		struct nlmsghdr h;
+		struct ifinfomsg i;
+		struct nlattr a;
+		unsigned mask;
+	} gl = { { sizeof(gl), RTM_GETLINK, NLM_F_REQUEST, 12, 0 }, { AF_UNSPEC, 0, 0, lo, 0, 0 },
+		 { 8, IFLA_EXT_MASK }, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS };
+	r = sendto(n, &gl, sizeof(gl), 0, NULL, 0);
+	EXPECT("sendto(%d, [{nlmsg_len=%zu, nlmsg_type=RTM_GETLINK, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=12, "
+	       "nlmsg_pid=0}, {ifi_family=AF_UNSPEC, ifi_type=ARPHRD_NETROM, ifi_index=if_nametoindex(\"lo\"), "
+	       "ifi_flags=0, ifi_change=0}, [{nla_len=8, nla_type=IFLA_EXT_MASK}, "
+	       "RTEXT_FILTER_VF|RTEXT_FILTER_SKIP_STATS]], %zu, 0, NULL, 0) = %ld", n, sizeof(gl), sizeof(gl), r);
+	r = recvfrom(n, buf, sizeof(buf), 0, NULL, NULL);
+	struct nlmsghdr *ah = (struct nlmsghdr *)buf;
+	struct ifinfomsg *ai = NLMSG_DATA(ah);
+	struct nlattr *name = (struct nlattr *)((char *)ai + NLMSG_ALIGN(sizeof(*ai)));
+	struct nlattr *txq = (struct nlattr *)((char *)name + NLA_ALIGN(name->nla_len));
+	unsigned qlen;
+	memcpy(&qlen, (char *)txq + NLA_HDRLEN, sizeof(qlen));
+	if (r > 0 && ah->nlmsg_type == RTM_NEWLINK && name->nla_type == IFLA_IFNAME && txq->nla_type == IFLA_TXQLEN)
+		EXPECT("recvfrom(%d, [{nlmsg_len=%u, nlmsg_type=RTM_NEWLINK, nlmsg_flags=0, nlmsg_seq=12, "
+		       "nlmsg_pid=%u}, {ifi_family=AF_UNSPEC, ifi_type=ARPHRD_LOOPBACK, "
+		       "ifi_index=if_nametoindex(\"lo\"), ifi_flags=%s, ifi_change=0}, [[{nla_len=7, "
+		       "nla_type=IFLA_IFNAME}, \"lo\"], [{nla_len=8, nla_type=IFLA_TXQLEN}, %u], @@]], "
+		       "%zu, 0, NULL, NULL) = %ld", n, ah->nlmsg_len, pid, iff_names(ai->ifi_flags), qlen,
+		       sizeof(buf), r);
+	else
+		EXPECT("recvfrom: no RTM_NEWLINK for lo (%ld)", r);
+
+	/* a hand-made link with the attributes strace decodes; the kernel
+	 * ignores it (no NLM_F_REQUEST) */
+	memset(buf, 0, sizeof(buf));
+	struct nlmsghdr *mh = (struct nlmsghdr *)buf;
+	struct ifinfomsg *mi = NLMSG_DATA(mh);
+	*mh = (struct nlmsghdr){ 0, RTM_NEWLINK, 0, 13, 0 };
+	*mi = (struct ifinfomsg){ AF_UNSPEC, 0, ARPHRD_ETHER, lo, IFF_UP | IFF_BROADCAST | IFF_MULTICAST, 0xffffffff };
+	size_t off = NLMSG_HDRLEN + NLMSG_ALIGN(sizeof(*mi)), nest, inner;
+	unsigned mtu = 1500, mask = RTEXT_FILTER_VF, stats[24] = { 7, 5 };
+	unsigned char oper = 6, mac[6] = { 2, 0, 0, 0, 0, 1 }, none = XDP_ATTACHED_NONE, gen = 0;
+	int conf[2] = { 1, 0 };
+	unsigned ready = 0x80000000, unknown = 0x04030201;
+	struct rtnl_link_ifmap map = { .mem_start = 0x1000, .irq = 9, .dma = 1, .port = 2 };
+	attr(buf, &off, IFLA_IFNAME, "tt0", 4);
+	attr(buf, &off, IFLA_MTU, &mtu, sizeof(mtu));
+	attr(buf, &off, IFLA_OPERSTATE, &oper, 1);
+	attr(buf, &off, IFLA_ADDRESS, mac, sizeof(mac));
+	attr(buf, &off, IFLA_STATS, stats, sizeof(stats));
+	attr(buf, &off, IFLA_MAP, &map, sizeof(map));
+	nest = nest_start(buf, &off, IFLA_LINKINFO);
+	attr(buf, &off, IFLA_INFO_KIND, "veth", 5);
+	nest_end(buf, &off, nest);
+	nest = nest_start(buf, &off, IFLA_XDP);
+	attr(buf, &off, IFLA_XDP_ATTACHED, &none, 1);
+	nest_end(buf, &off, nest);
+	nest = nest_start(buf, &off, IFLA_AF_SPEC);
+	inner = nest_start(buf, &off, AF_INET);
+	attr(buf, &off, IFLA_INET_CONF, conf, sizeof(conf));
+	nest_end(buf, &off, inner);
+	inner = nest_start(buf, &off, AF_INET6);
+	attr(buf, &off, IFLA_INET6_FLAGS, &ready, sizeof(ready));
+	attr(buf, &off, IFLA_INET6_ADDR_GEN_MODE, &gen, 1);
+	nest_end(buf, &off, inner);
+	nest_end(buf, &off, nest);
+	nest = nest_start(buf, &off, IFLA_PROP_LIST | NLA_F_NESTED);
+	attr(buf, &off, IFLA_ALT_IFNAME, "alt", 4);
+	nest_end(buf, &off, nest);
+	attr(buf, &off, IFLA_EXT_MASK, &mask, sizeof(mask));
+	attr(buf, &off, 0x3e, &unknown, sizeof(unknown));
+	/* the last one says it is longer than the message */
+	((struct nlattr *)attr(buf, &off, IFLA_GROUP, NULL, 0))->nla_len = 12;
+	mh->nlmsg_len = (unsigned)off;
+	r = sendto(n, buf, off, 0, NULL, 0);
+	EXPECT("sendto(%d, [{nlmsg_len=%zu, nlmsg_type=RTM_NEWLINK, nlmsg_flags=0, nlmsg_seq=13, nlmsg_pid=0}, "
+	       "{ifi_family=AF_UNSPEC, ifi_type=ARPHRD_ETHER, ifi_index=if_nametoindex(\"lo\"), "
+	       "ifi_flags=IFF_UP|IFF_BROADCAST|IFF_MULTICAST, ifi_change=0xffffffff}, "
+	       "[[{nla_len=8, nla_type=IFLA_IFNAME}, \"tt0\"], [{nla_len=8, nla_type=IFLA_MTU}, 1500], "
+	       "[{nla_len=5, nla_type=IFLA_OPERSTATE}, 6], [{nla_len=10, nla_type=IFLA_ADDRESS}, 02:00:00:00:00:01], "
+	       "[{nla_len=100, nla_type=IFLA_STATS}, {rx_packets=7, tx_packets=5, rx_bytes=0, tx_bytes=0, "
+	       "rx_errors=0, tx_errors=0, rx_dropped=0, tx_dropped=0, multicast=0, collisions=0, "
+	       "rx_length_errors=0, rx_over_errors=0, rx_crc_errors=0, rx_frame_errors=0, rx_fifo_errors=0, "
+	       "rx_missed_errors=0, tx_aborted_errors=0, tx_carrier_errors=0, tx_fifo_errors=0, "
+	       "tx_heartbeat_errors=0, tx_window_errors=0, rx_compressed=0, tx_compressed=0, rx_nohandler=0}], "
+	       "[{nla_len=36, nla_type=IFLA_MAP}, {mem_start=0x1000, mem_end=0, base_addr=0, irq=9, dma=1, "
+	       "port=2}], [{nla_len=16, nla_type=IFLA_LINKINFO}, [{nla_len=9, nla_type=IFLA_INFO_KIND}, "
+	       "\"veth\"]], [{nla_len=12, nla_type=IFLA_XDP}, [{nla_len=5, nla_type=IFLA_XDP_ATTACHED}, "
+	       "XDP_ATTACHED_NONE]], [{nla_len=40, nla_type=IFLA_AF_SPEC}, [[{nla_len=16, nla_type=AF_INET}, "
+	       "[{nla_len=12, nla_type=IFLA_INET_CONF}, [[IPV4_DEVCONF_FORWARDING-1]=1, "
+	       "[IPV4_DEVCONF_MC_FORWARDING-1]=0]]], [{nla_len=20, nla_type=AF_INET6}, [[{nla_len=8, "
+	       "nla_type=IFLA_INET6_FLAGS}, IF_READY], [{nla_len=5, nla_type=IFLA_INET6_ADDR_GEN_MODE}, "
+	       "IN6_ADDR_GEN_MODE_EUI64]]]]], [{nla_len=12, nla_type=NLA_F_NESTED|IFLA_PROP_LIST}, "
+	       "[{nla_len=8, nla_type=IFLA_ALT_IFNAME}, \"alt\"]], [{nla_len=8, nla_type=IFLA_EXT_MASK}, "
+	       "RTEXT_FILTER_VF], [{nla_len=8, nla_type=0x3e /* IFLA_??? */}, \"\\x01\\x02\\x03\\x04\"], "
+	       "{nla_len=12, nla_type=IFLA_GROUP}]], %zu, 0, NULL, 0) = %ld", n, off, off, r);
+	close(n);
 	return expect_done();
 }
