@@ -180,7 +180,7 @@ static void emit_nlmsghdr(struct emit *e, const char *name, int family, const st
 /* ---- attributes ---- */
 
 
-bool nla_u8(struct call *c, struct emit *e, unsigned long addr, unsigned long len, const void *ctx)
+bool nla_u8(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
 {
 	unsigned char v;
 	(void)ctx;
@@ -191,7 +191,7 @@ bool nla_u8(struct call *c, struct emit *e, unsigned long addr, unsigned long le
 	return true;
 }
 
-bool nla_u32(struct call *c, struct emit *e, unsigned long addr, unsigned long len, const void *ctx)
+bool nla_u32(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
 {
 	uint32_t v;
 	(void)ctx;
@@ -202,7 +202,7 @@ bool nla_u32(struct call *c, struct emit *e, unsigned long addr, unsigned long l
 	return true;
 }
 
-bool nla_s32(struct call *c, struct emit *e, unsigned long addr, unsigned long len, const void *ctx)
+bool nla_s32(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
 {
 	int32_t v;
 	(void)ctx;
@@ -213,7 +213,7 @@ bool nla_s32(struct call *c, struct emit *e, unsigned long addr, unsigned long l
 	return true;
 }
 
-bool nla_x32(struct call *c, struct emit *e, unsigned long addr, unsigned long len, const void *ctx)
+bool nla_x32(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
 {
 	uint32_t v;
 	(void)ctx;
@@ -224,24 +224,36 @@ bool nla_x32(struct call *c, struct emit *e, unsigned long addr, unsigned long l
 	return true;
 }
 
-/* a NUL-terminated string: the NUL is not shown, its absence is ("...") */
-bool nla_str(struct call *c, struct emit *e, unsigned long addr, unsigned long len, const void *ctx)
+bool nla_ifindex(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
 {
-	char s[256];
-	unsigned long show = len < (unsigned long)opt.strsize ? len : (unsigned long)opt.strsize;
+	uint32_t idx;
 	(void)ctx;
-	if (show > sizeof(s))
-		show = sizeof(s);
-	if (umem_read(c->pid, addr, s, show) < 0) {
+	if (len < sizeof(idx))
+		return false;
+	if (net_fetch(c, e, NULL, addr, &idx, sizeof(idx)))
+		net_emit_ifindex(e, NULL, idx);
+	return true;
+}
+
+/* a NUL-terminated string, as strace reads one: up to -s bytes, and a NUL
+ * in the last of them ends the string (not shown); else "..." follows,
+ * whether or not more bytes do. -x and -xx keep the NUL (which makes the
+ * whole string hex) and call the string unterminated. */
+bool nla_str(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
+{
+	char s[1024];
+	unsigned long n = len < (unsigned long)opt.strsize ? len : (unsigned long)opt.strsize;
+	(void)ctx;
+	if (n > sizeof(s))
+		n = sizeof(s);
+	if (umem_read(c->pid, addr, s, n) < 0) {
 		emit_ptr(e, NULL, addr);
 		return true;
 	}
-	bool term = show == len && show && !s[show - 1];
-	/* strace -x and -xx keep the NUL (which makes the whole string hex)
-	 * and call the string unterminated */
-	if (opt.xflag)
-		term = false;
-	emit_str(e, NULL, s, term ? show - 1 : show, term ? 0 : STR_TRUNCATED);
+	if (n && !s[n - 1] && !opt.xflag)
+		emit_str(e, NULL, s, n - 1, 0);
+	else
+		emit_str(e, NULL, s, n, STR_TRUNCATED);
 	return true;
 }
 
@@ -254,6 +266,21 @@ bool nla_xval(struct call *c, struct emit *e, unsigned long addr, unsigned long 
 	if (len < size || len > 8 || size > sizeof(v))
 		return false;
 	if (!net_fetch(c, e, NULL, addr, &v, size))
+		return true;
+	if (flags)
+		net_emit_flags(e, NULL, x, v, unknown);
+	else
+		net_emit_enum(e, NULL, x, v, unknown);
+	return true;
+}
+
+bool nla_u32_named(struct call *c, struct emit *e, unsigned long addr, unsigned long len, const struct xlat *x,
+		   const char *unknown, bool flags)
+{
+	uint32_t v;
+	if (len < sizeof(v))
+		return false;
+	if (!net_fetch(c, e, NULL, addr, &v, sizeof(v)))
 		return true;
 	if (flags)
 		net_emit_flags(e, NULL, x, v, unknown);
@@ -289,7 +316,7 @@ static unsigned long nl_next(unsigned long addr, unsigned long len, unsigned lon
 }
 
 void nl_attrs(struct call *c, struct emit *e, const struct nla_policy *p, unsigned long addr, unsigned long len,
-	      const void *ctx)
+	      void *ctx)
 {
 	bool is_array = false;
 	unsigned long max = net_array_max(c);
@@ -342,10 +369,10 @@ void nl_attrs(struct call *c, struct emit *e, const struct nla_policy *p, unsign
 /* ---- NETLINK_ROUTE addresses: struct ifaddrmsg and IFA_* attributes ---- */
 
 /* ctx: the address family of the message */
-static bool ifa_addr(struct call *c, struct emit *e, unsigned long addr, unsigned long len, const void *ctx)
+static bool ifa_addr(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
 {
 	unsigned char buf[16];
-	int family = *(const unsigned char *)ctx;
+	int family = *(unsigned char *)ctx;
 	unsigned long size = family == AF_INET ? 4 : family == AF_INET6 ? 16 : 0;
 	if (!size || len < size)
 		return false;
@@ -357,7 +384,7 @@ static bool ifa_addr(struct call *c, struct emit *e, unsigned long addr, unsigne
 	return true;
 }
 
-static bool ifa_cacheinfo(struct call *c, struct emit *e, unsigned long addr, unsigned long len, const void *ctx)
+static bool ifa_cacheinfo(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
 {
 	struct ifa_cacheinfo ci;
 	(void)ctx;
@@ -374,7 +401,7 @@ static bool ifa_cacheinfo(struct call *c, struct emit *e, unsigned long addr, un
 	return true;
 }
 
-static bool ifa_flags(struct call *c, struct emit *e, unsigned long addr, unsigned long len, const void *ctx)
+static bool ifa_flags(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
 {
 	(void)ctx;
 	return nla_xval(c, e, addr, len, 4, XLAT(ifaddr_flags), "IFA_F_???", true);

@@ -7,9 +7,10 @@
  * The IFLA_* attributes strace decodes are decoded here, with their nested
  * attributes (IFLA_LINKINFO, IFLA_XDP, IFLA_AF_SPEC for AF_INET, AF_INET6
  * and AF_MCTP, IFLA_PROP_LIST, IFLA_PROTINFO of AF_INET6 links,
- * IFLA_PROTO_DOWN_REASON). Not decoded, where strace 6.1 does: the bridge
- * port attributes of IFLA_PROTINFO (AF_BRIDGE) and the contents of
- * IFLA_VFINFO_LIST, IFLA_VF_PORTS and IFLA_PORT_SELF (virtual functions of
+ * IFLA_PROTO_DOWN_REASON), and those of bridges and bridge ports
+ * (src/structs/netlink_bridge.c), and the port profiles of IFLA_PORT_SELF
+ * and IFLA_VF_PORTS. Not decoded, where strace 6.1 does: the payloads of
+ * the IFLA_VF_* attributes of a virtual function (in IFLA_VFINFO_LIST, on
  * SR-IOV cards), which print as hex strings. */
 #include "netlink.h"
 #include "../options.h"
@@ -19,10 +20,19 @@
 #include <linux/rtnetlink.h>
 #include <stdint.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
 
 #define NDECODERS(a) (sizeof(a) / sizeof((a)[0]))
+
+/* what a link message says that decides how later attributes print: its
+ * family, and the kinds of link of the IFLA_LINKINFO being printed ("" until
+ * seen: strace reads the attributes in order) */
+struct link_ctx {
+	unsigned char family;
+	char kind[32], slave_kind[32];
+};
 
 /* ---- payloads ---- */
 
@@ -45,10 +55,10 @@ static unsigned long hwaddr_len(unsigned type)
 /* a hardware address of up to MAX_ADDR_LEN (32) bytes, cut to the length
  * of its type; strace 6.1 takes the message's ifi_family (ctx) for that
  * type. -X raw shows the bytes, -X verbose the bytes and the address. */
-static bool ifla_hwaddr(struct call *c, struct emit *e, unsigned long addr, unsigned long len, const void *ctx)
+static bool ifla_hwaddr(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
 {
 	unsigned char a[32];
-	unsigned long n = len, max = hwaddr_len(*(const unsigned char *)ctx);
+	unsigned long n = len, max = hwaddr_len(((struct link_ctx *)ctx)->family);
 	if (len > sizeof(a))
 		return false;
 	if (n > max)
@@ -70,7 +80,7 @@ static bool ifla_hwaddr(struct call *c, struct emit *e, unsigned long addr, unsi
 	return true;
 }
 
-static bool ifla_fd(struct call *c, struct emit *e, unsigned long addr, unsigned long len, const void *ctx)
+static bool ifla_fd(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
 {
 	int32_t fd;
 	(void)ctx;
@@ -78,17 +88,6 @@ static bool ifla_fd(struct call *c, struct emit *e, unsigned long addr, unsigned
 		return false;
 	if (net_fetch(c, e, NULL, addr, &fd, sizeof(fd)))
 		print_fd(c, e, NULL, fd);
-	return true;
-}
-
-static bool ifla_ifindex(struct call *c, struct emit *e, unsigned long addr, unsigned long len, const void *ctx)
-{
-	uint32_t idx;
-	(void)ctx;
-	if (len < sizeof(idx))
-		return false;
-	if (net_fetch(c, e, NULL, addr, &idx, sizeof(idx)))
-		net_emit_ifindex(e, NULL, idx);
 	return true;
 }
 
@@ -106,7 +105,7 @@ static const char *const stats_fields[] = {
 
 /* strace 6.1 takes the sizes it knows exactly, and anything longer than
  * the newest one: 23 or 24 u32 fields, 23, 24 or 25 u64 fields */
-static bool ifla_stats(struct call *c, struct emit *e, unsigned long addr, unsigned long len, const void *ctx)
+static bool ifla_stats(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
 {
 	uint32_t v[STATS_OLD + 1];
 	unsigned n = len >= sizeof(v) ? STATS_OLD + 1 : len == STATS_OLD * sizeof(v[0]) ? STATS_OLD : 0;
@@ -122,7 +121,7 @@ static bool ifla_stats(struct call *c, struct emit *e, unsigned long addr, unsig
 	return true;
 }
 
-static bool ifla_stats64(struct call *c, struct emit *e, unsigned long addr, unsigned long len, const void *ctx)
+static bool ifla_stats64(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
 {
 	uint64_t v[STATS_OLD + 2];
 	unsigned n = len >= sizeof(v) ? STATS_OLD + 2 : 0;
@@ -144,7 +143,7 @@ static bool ifla_stats64(struct call *c, struct emit *e, unsigned long addr, uns
 
 /* struct rtnl_link_ifmap up to its last field (port): its padding may be
  * missing */
-static bool ifla_map(struct call *c, struct emit *e, unsigned long addr, unsigned long len, const void *ctx)
+static bool ifla_map(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
 {
 	struct rtnl_link_ifmap m = { 0 };
 	const unsigned long size = offsetof(struct rtnl_link_ifmap, port) + sizeof(m.port);
@@ -164,16 +163,16 @@ static bool ifla_map(struct call *c, struct emit *e, unsigned long addr, unsigne
 	return true;
 }
 
-static bool ifla_ext_mask(struct call *c, struct emit *e, unsigned long addr, unsigned long len, const void *ctx)
+static bool ifla_ext_mask(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
 {
 	(void)ctx;
 	return nla_xval(c, e, addr, len, 4, XLAT(rtnl_ifla_ext_filter_flags), "RTEXT_FILTER_???", true);
 }
 
-static bool ifla_event(struct call *c, struct emit *e, unsigned long addr, unsigned long len, const void *ctx)
+static bool ifla_event(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
 {
 	(void)ctx;
-	return nla_xval(c, e, addr, len, 4, XLAT(rtnl_ifla_events), "IFLA_EVENT_???", false);
+	return nla_u32_named(c, e, addr, len, XLAT(rtnl_ifla_events), "IFLA_EVENT_???", false);
 }
 
 /* an array of len / elem numbers (s32 or u64) indexed by the names of x:
@@ -236,16 +235,16 @@ static bool index_array(struct call *c, struct emit *e, unsigned long addr, unsi
 
 /* ---- nested attributes ---- */
 
-static bool xdp_attached(struct call *c, struct emit *e, unsigned long addr, unsigned long len, const void *ctx)
+static bool xdp_attached(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
 {
 	(void)ctx;
 	return nla_xval(c, e, addr, len, 1, XLAT(rtnl_ifla_xdp_attached_mode), "XDP_ATTACHED_???", false);
 }
 
-static bool xdp_flags(struct call *c, struct emit *e, unsigned long addr, unsigned long len, const void *ctx)
+static bool xdp_flags(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
 {
 	(void)ctx;
-	return nla_xval(c, e, addr, len, 4, XLAT(xdp_flags), "XDP_FLAGS_???", true);
+	return nla_u32_named(c, e, addr, len, XLAT(xdp_flags), "XDP_FLAGS_???", true);
 }
 
 static const nla_decoder xdp_decoders[] = {
@@ -259,7 +258,7 @@ static const nla_decoder xdp_decoders[] = {
 	[IFLA_XDP_EXPECTED_FD] = ifla_fd,
 };
 
-static bool ifla_xdp(struct call *c, struct emit *e, unsigned long addr, unsigned long len, const void *ctx)
+static bool ifla_xdp(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
 {
 	const struct nla_policy p = { XLAT(rtnl_ifla_xdp_attrs), "IFLA_XDP_???", xdp_decoders,
 				      NDECODERS(xdp_decoders) };
@@ -268,12 +267,15 @@ static bool ifla_xdp(struct call *c, struct emit *e, unsigned long addr, unsigne
 }
 
 /* the kind of link ("veth", "bridge" ...), which strace reads as a C
- * string: up to its first NUL, "..." when there is none */
-static bool info_kind(struct call *c, struct emit *e, unsigned long addr, unsigned long len, const void *ctx)
+ * string: up to its first NUL, "..." when there is none; kept in kind for
+ * the data that follows */
+static bool info_kind_str(struct call *c, struct emit *e, unsigned long addr, unsigned long len, char *kind,
+			  size_t size)
 {
 	char s[256];
 	unsigned long lim = (unsigned long)opt.strsize, n = len < lim + 1 ? len : lim + 1;
-	(void)ctx;
+	if (n < size)
+		n = len < size ? len : size;
 	if (n > sizeof(s))
 		n = sizeof(s);
 	if (umem_read(c->pid, addr, s, n) < 0) {
@@ -281,21 +283,96 @@ static bool info_kind(struct call *c, struct emit *e, unsigned long addr, unsign
 		return true;
 	}
 	const char *z = memchr(s, 0, n);
-	if (z && (unsigned long)(z - s) <= lim)
-		emit_str(e, NULL, s, (size_t)(z - s), 0);
+	size_t klen = z ? (size_t)(z - s) : n;
+	snprintf(kind, size, "%.*s", (int)(klen < size ? klen : size - 1), s);
+	if (z && klen <= lim)
+		emit_str(e, NULL, s, klen, 0);
 	else
 		emit_str(e, NULL, s, n < lim ? n : lim, STR_TRUNCATED);
 	return true;
 }
 
-/* the data of a kind is printed raw, as strace 6.1 does */
-static const nla_decoder linkinfo_decoders[] = {
-	[IFLA_INFO_KIND] = info_kind,
-	[IFLA_INFO_SLAVE_KIND] = info_kind,
+static bool info_kind(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
+{
+	struct link_ctx *lc = ctx;
+	return info_kind_str(c, e, addr, len, lc->kind, sizeof(lc->kind));
+}
+
+static bool info_slave_kind(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
+{
+	struct link_ctx *lc = ctx;
+	return info_kind_str(c, e, addr, len, lc->slave_kind, sizeof(lc->slave_kind));
+}
+
+/* the owner of a tun device: a uid or gid, -1 for none */
+static bool tun_id(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
+{
+	uint32_t id;
+	(void)ctx;
+	if (len < sizeof(id))
+		return false;
+	if (!net_fetch(c, e, NULL, addr, &id, sizeof(id)))
+		return true;
+	if (id == UINT32_MAX)
+		emit_int(e, NULL, -1);
+	else
+		emit_uint(e, NULL, id);
+	return true;
+}
+
+static bool tun_type(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
+{
+	(void)ctx;
+	return nla_xval(c, e, addr, len, 1, XLAT(tun_device_types), "IFF_???", false);
+}
+
+static const nla_decoder tun_decoders[] = {
+	[1 /* IFLA_TUN_OWNER */] = tun_id,
+	[2 /* IFLA_TUN_GROUP */] = tun_id,
+	[3 /* IFLA_TUN_TYPE */] = tun_type,
+	[4 /* IFLA_TUN_PI */] = nla_u8,
+	[5 /* IFLA_TUN_VNET_HDR */] = nla_u8,
+	[6 /* IFLA_TUN_PERSIST */] = nla_u8,
+	[7 /* IFLA_TUN_MULTI_QUEUE */] = nla_u8,
+	[8 /* IFLA_TUN_NUM_QUEUES */] = nla_u32,
+	[9 /* IFLA_TUN_NUM_DISABLED_QUEUES */] = nla_u32,
 };
 
-static bool ifla_linkinfo(struct call *c, struct emit *e, unsigned long addr, unsigned long len, const void *ctx)
+/* the data of the kinds strace 6.1 knows (bridges, tun devices); the
+ * others print raw */
+static bool info_data(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
 {
+	struct link_ctx *lc = ctx;
+	if (!strcmp(lc->kind, "bridge"))
+		return rtnl_bridge(c, e, addr, len, ctx);
+	if (!strcmp(lc->kind, "tun")) {
+		const struct nla_policy p = { XLAT(rtnl_ifla_info_data_tun_attrs), "IFLA_TUN_???", tun_decoders,
+					      NDECODERS(tun_decoders) };
+		nl_attrs(c, e, &p, addr, len, ctx);
+		return true;
+	}
+	return false;
+}
+
+static bool info_slave_data(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
+{
+	struct link_ctx *lc = ctx;
+	if (!strcmp(lc->slave_kind, "bridge"))
+		return rtnl_bridge_port(c, e, addr, len, ctx);
+	return false;
+}
+
+static const nla_decoder linkinfo_decoders[] = {
+	[IFLA_INFO_KIND] = info_kind,
+	[IFLA_INFO_DATA] = info_data,
+	[IFLA_INFO_SLAVE_KIND] = info_slave_kind,
+	[IFLA_INFO_SLAVE_DATA] = info_slave_data,
+};
+
+static bool ifla_linkinfo(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
+{
+	struct link_ctx *lc = ctx;
+	lc->kind[0] = lc->slave_kind[0] = 0;
 	const struct nla_policy p = { XLAT(rtnl_ifla_info_attrs), "IFLA_INFO_???", linkinfo_decoders,
 				      NDECODERS(linkinfo_decoders) };
 	nl_attrs(c, e, &p, addr, len, ctx);
@@ -307,7 +384,7 @@ static const nla_decoder prop_list_decoders[] = {
 	[IFLA_ALT_IFNAME] = nla_str,
 };
 
-static bool ifla_prop_list(struct call *c, struct emit *e, unsigned long addr, unsigned long len, const void *ctx)
+static bool ifla_prop_list(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
 {
 	const struct nla_policy p = { XLAT(rtnl_link_attrs), "IFLA_???", prop_list_decoders,
 				      NDECODERS(prop_list_decoders) };
@@ -321,7 +398,7 @@ static const nla_decoder proto_down_reason_decoders[] = {
 };
 
 static bool ifla_proto_down_reason(struct call *c, struct emit *e, unsigned long addr, unsigned long len,
-				   const void *ctx)
+				   void *ctx)
 {
 	const struct nla_policy p = { XLAT(rtnl_ifla_proto_down_reason_attrs), "IFLA_PROTO_DOWN_REASON_???",
 				      proto_down_reason_decoders, NDECODERS(proto_down_reason_decoders) };
@@ -331,7 +408,7 @@ static bool ifla_proto_down_reason(struct call *c, struct emit *e, unsigned long
 
 /* AF_INET: the IPv4 settings of the link, indexed from 0 for
  * IPV4_DEVCONF_FORWARDING (1) */
-static bool inet_conf(struct call *c, struct emit *e, unsigned long addr, unsigned long len, const void *ctx)
+static bool inet_conf(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
 {
 	(void)ctx;
 	return index_array(c, e, addr, len, 4, XLAT(inet_devconf_indices), "IPV4_DEVCONF_???");
@@ -342,31 +419,31 @@ static const nla_decoder af_inet_decoders[] = {
 };
 
 /* AF_INET6: flags, settings, statistics */
-static bool inet6_flags(struct call *c, struct emit *e, unsigned long addr, unsigned long len, const void *ctx)
+static bool inet6_flags(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
 {
 	(void)ctx;
 	return nla_xval(c, e, addr, len, 4, XLAT(inet6_if_flags), "IF_???", true);
 }
 
-static bool inet6_conf(struct call *c, struct emit *e, unsigned long addr, unsigned long len, const void *ctx)
+static bool inet6_conf(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
 {
 	(void)ctx;
 	return index_array(c, e, addr, len, 4, XLAT(inet6_devconf_indices), "DEVCONF_???");
 }
 
-static bool inet6_stats(struct call *c, struct emit *e, unsigned long addr, unsigned long len, const void *ctx)
+static bool inet6_stats(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
 {
 	(void)ctx;
 	return index_array(c, e, addr, len, 8, XLAT(snmp_ip_stats), "IPSTATS_MIB_???");
 }
 
-static bool inet6_icmp6stats(struct call *c, struct emit *e, unsigned long addr, unsigned long len, const void *ctx)
+static bool inet6_icmp6stats(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
 {
 	(void)ctx;
 	return index_array(c, e, addr, len, 8, XLAT(snmp_icmp6_stats), "ICMP6_MIB_???");
 }
 
-static bool inet6_cacheinfo(struct call *c, struct emit *e, unsigned long addr, unsigned long len, const void *ctx)
+static bool inet6_cacheinfo(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
 {
 	struct ifla_cacheinfo ci;
 	(void)ctx;
@@ -383,7 +460,7 @@ static bool inet6_cacheinfo(struct call *c, struct emit *e, unsigned long addr, 
 	return true;
 }
 
-static bool inet6_token(struct call *c, struct emit *e, unsigned long addr, unsigned long len, const void *ctx)
+static bool inet6_token(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
 {
 	unsigned char a[16];
 	(void)ctx;
@@ -395,7 +472,7 @@ static bool inet6_token(struct call *c, struct emit *e, unsigned long addr, unsi
 }
 
 static bool inet6_addr_gen_mode(struct call *c, struct emit *e, unsigned long addr, unsigned long len,
-				const void *ctx)
+				void *ctx)
 {
 	(void)ctx;
 	return nla_xval(c, e, addr, len, 1, XLAT(in6_addr_gen_mode), "IN6_ADDR_GEN_MODE_???", false);
@@ -416,7 +493,7 @@ static const nla_decoder af_mctp_decoders[] = {
 	[1 /* IFLA_MCTP_NET */] = nla_u32,
 };
 
-static bool af_inet(struct call *c, struct emit *e, unsigned long addr, unsigned long len, const void *ctx)
+static bool af_inet(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
 {
 	const struct nla_policy p = { XLAT(rtnl_ifla_af_spec_inet_attrs), "IFLA_INET_???", af_inet_decoders,
 				      NDECODERS(af_inet_decoders) };
@@ -424,7 +501,7 @@ static bool af_inet(struct call *c, struct emit *e, unsigned long addr, unsigned
 	return true;
 }
 
-static bool af_inet6(struct call *c, struct emit *e, unsigned long addr, unsigned long len, const void *ctx)
+static bool af_inet6(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
 {
 	const struct nla_policy p = { XLAT(rtnl_ifla_af_spec_inet6_attrs), "IFLA_INET6_???", af_inet6_decoders,
 				      NDECODERS(af_inet6_decoders) };
@@ -432,7 +509,7 @@ static bool af_inet6(struct call *c, struct emit *e, unsigned long addr, unsigne
 	return true;
 }
 
-static bool af_mctp(struct call *c, struct emit *e, unsigned long addr, unsigned long len, const void *ctx)
+static bool af_mctp(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
 {
 	const struct nla_policy p = { XLAT(rtnl_ifla_af_spec_mctp_attrs), "IFLA_MCTP_???", af_mctp_decoders,
 				      NDECODERS(af_mctp_decoders) };
@@ -447,20 +524,106 @@ static const nla_decoder af_spec_decoders[] = {
 	[AF_MCTP] = af_mctp,
 };
 
-static bool ifla_af_spec(struct call *c, struct emit *e, unsigned long addr, unsigned long len, const void *ctx)
+static bool ifla_af_spec(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
 {
+	/* AF_BRIDGE messages hold the bridge's own attributes here */
+	if (((struct link_ctx *)ctx)->family == AF_BRIDGE)
+		return rtnl_bridge_af_spec(c, e, addr, len, ctx);
 	const struct nla_policy p = { XLAT(address_families), "AF_???", af_spec_decoders,
 				      NDECODERS(af_spec_decoders), true };
 	nl_attrs(c, e, &p, addr, len, ctx);
 	return true;
 }
 
-/* the protocol's own attributes, by the family of the message (ctx) */
-static bool ifla_protinfo(struct call *c, struct emit *e, unsigned long addr, unsigned long len, const void *ctx)
+/* the protocol's own attributes, by the family of the message */
+static bool ifla_protinfo(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
 {
-	if (*(const unsigned char *)ctx != AF_INET6)
+	switch (((struct link_ctx *)ctx)->family) {
+	case AF_INET6: return af_inet6(c, e, addr, len, ctx);
+	case AF_BRIDGE: return rtnl_bridge_port(c, e, addr, len, ctx);
+	}
+	return false;
+}
+
+/* ---- virtual functions (SR-IOV) and port profiles ---- */
+
+/* struct ifla_port_vsi: its byte arrays always in hex */
+static bool port_vsi_type(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
+{
+	struct ifla_port_vsi v;
+	(void)ctx;
+	if (len < sizeof(v))
 		return false;
-	return af_inet6(c, e, addr, len, ctx);
+	if (!net_fetch(c, e, NULL, addr, &v, sizeof(v)))
+		return true;
+	emit_struct_begin(e, NULL);
+	emit_uint(e, "vsi_mgr_id", v.vsi_mgr_id);
+	emit_item(e, "vsi_type_id");
+	net_sb_hexstr(emit_sb(e), v.vsi_type_id, sizeof(v.vsi_type_id));
+	emit_uint(e, "vsi_type_version", v.vsi_type_version);
+	emit_item(e, "pad");
+	net_sb_hexstr(emit_sb(e), v.pad, sizeof(v.pad));
+	emit_struct_end(e);
+	return true;
+}
+
+static bool port_response(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
+{
+	uint16_t v;
+	(void)ctx;
+	if (len < sizeof(v))
+		return false;
+	if (net_fetch(c, e, NULL, addr, &v, sizeof(v)))
+		emit_uint(e, NULL, v);
+	return true;
+}
+
+static const nla_decoder port_decoders[] = {
+	[IFLA_PORT_VF] = nla_u32,
+	[IFLA_PORT_PROFILE] = nla_str,
+	[IFLA_PORT_VSI_TYPE] = port_vsi_type,
+	[IFLA_PORT_REQUEST] = nla_u8,
+	[IFLA_PORT_RESPONSE] = port_response,
+};
+
+static bool ifla_port(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
+{
+	const struct nla_policy p = { XLAT(rtnl_ifla_port_attrs), "IFLA_VF_PORT_???", port_decoders,
+				      NDECODERS(port_decoders) };
+	nl_attrs(c, e, &p, addr, len, ctx);
+	return true;
+}
+
+static const nla_decoder vf_ports_decoders[] = {
+	[IFLA_VF_PORT] = ifla_port,
+};
+
+static bool ifla_vf_ports(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
+{
+	const struct nla_policy p = { XLAT(rtnl_ifla_vf_ports_attrs), "IFLA_VF_PORT_???", vf_ports_decoders,
+				      NDECODERS(vf_ports_decoders) };
+	nl_attrs(c, e, &p, addr, len, ctx);
+	return true;
+}
+
+/* the attributes of one virtual function, by name only */
+static bool ifla_vf_info(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
+{
+	const struct nla_policy p = { XLAT(rtnl_ifla_vf_info_attrs), "IFLA_VF_???", NULL, 0 };
+	nl_attrs(c, e, &p, addr, len, ctx);
+	return true;
+}
+
+static const nla_decoder vfinfo_list_decoders[] = {
+	[IFLA_VF_INFO] = ifla_vf_info,
+};
+
+static bool ifla_vfinfo_list(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
+{
+	const struct nla_policy p = { XLAT(rtnl_ifla_vfinfo_list_attrs), "IFLA_VF_INFO_???", vfinfo_list_decoders,
+				      NDECODERS(vfinfo_list_decoders) };
+	nl_attrs(c, e, &p, addr, len, ctx);
+	return true;
 }
 
 /* ---- the message ---- */
@@ -484,7 +647,10 @@ static const nla_decoder ifla_decoders[] = {
 	[IFLA_NET_NS_PID] = nla_u32,
 	[IFLA_IFALIAS] = nla_str,
 	[IFLA_NUM_VF] = nla_u32,
+	[IFLA_VFINFO_LIST] = ifla_vfinfo_list,
 	[IFLA_STATS64] = ifla_stats64,
+	[IFLA_VF_PORTS] = ifla_vf_ports,
+	[IFLA_PORT_SELF] = ifla_port,
 	[IFLA_AF_SPEC] = ifla_af_spec,
 	[IFLA_GROUP] = nla_u32,
 	[IFLA_NET_NS_FD] = ifla_fd,
@@ -505,7 +671,7 @@ static const nla_decoder ifla_decoders[] = {
 	[IFLA_IF_NETNSID] = nla_s32,
 	[IFLA_CARRIER_UP_COUNT] = nla_u32,
 	[IFLA_CARRIER_DOWN_COUNT] = nla_u32,
-	[IFLA_NEW_IFINDEX] = ifla_ifindex,
+	[IFLA_NEW_IFINDEX] = nla_ifindex,
 	[IFLA_MIN_MTU] = nla_u32,
 	[IFLA_MAX_MTU] = nla_u32,
 	[IFLA_PROP_LIST] = ifla_prop_list,
@@ -541,6 +707,7 @@ void rtnl_link_print(struct call *c, struct emit *e, unsigned char family, unsig
 	if (attrs && len > NLMSG_ALIGN(sizeof(ifi))) {
 		const struct nla_policy p = { XLAT(rtnl_link_attrs), "IFLA_???", ifla_decoders,
 					      NDECODERS(ifla_decoders) };
-		nl_attrs(c, e, &p, addr + NLMSG_ALIGN(sizeof(ifi)), len - NLMSG_ALIGN(sizeof(ifi)), &ifi.ifi_family);
+		struct link_ctx lc = { .family = ifi.ifi_family };
+		nl_attrs(c, e, &p, addr + NLMSG_ALIGN(sizeof(ifi)), len - NLMSG_ALIGN(sizeof(ifi)), &lc);
 	}
 }

@@ -5,7 +5,8 @@
  * (struct ifaddrmsg in full) through recvmsg, a multi-message buffer
  * and a buffer shorter than a header; RTM_GETLINK for "lo" and the
  * kernel's answer, and a hand-made RTM_NEWLINK (ignored by the kernel: no
- * NLM_F_REQUEST) with the IFLA_* attributes strace decodes. Run with
+ * NLM_F_REQUEST) with the IFLA_* attributes strace decodes, and one of a
+ * bridge port with its bridge's attributes. Run with
  * -e trace=%net. */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
@@ -15,6 +16,7 @@
 /* glibc's <net/if.h> first: the kernel headers then leave out what it has */
 #include <net/if.h>
 #include <linux/if_arp.h>
+#include <linux/if_bridge.h>
 #include <linux/if_link.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
@@ -258,6 +260,50 @@ int main(void)
 	       "[{nla_len=8, nla_type=IFLA_ALT_IFNAME}, \"alt\"]], [{nla_len=8, nla_type=IFLA_EXT_MASK}, "
 	       "RTEXT_FILTER_VF], [{nla_len=8, nla_type=0x3e /* IFLA_??? */}, \"\\x01\\x02\\x03\\x04\"], "
 	       "{nla_len=12, nla_type=IFLA_GROUP}]], %zu, 0, NULL, 0) = %ld", n, off, off, r);
+
+	/* a bridge port (AF_BRIDGE) with its bridge's data: the attributes of
+	 * src/structs/netlink_bridge.c */
+	memset(buf, 0, sizeof(buf));
+	*mh = (struct nlmsghdr){ 0, RTM_NEWLINK, 0, 14, 0 };
+	*mi = (struct ifinfomsg){ AF_BRIDGE, 0, ARPHRD_ETHER, lo, 0, 0 };
+	off = NLMSG_HDRLEN + NLMSG_ALIGN(sizeof(*mi));
+	unsigned char state = 3;
+	unsigned short prio = 32, brflags = BRIDGE_FLAGS_MASTER;
+	unsigned long long age = 261, hello = 0;
+	unsigned delay = 1500;
+	struct bridge_vlan_info vi = { BRIDGE_VLAN_INFO_PVID | BRIDGE_VLAN_INFO_UNTAGGED, 1 };
+	struct ifla_bridge_id id = { { 128, 0 }, { 2, 0, 0, 0, 0, 1 } };
+	nest = nest_start(buf, &off, IFLA_PROTINFO | NLA_F_NESTED);
+	attr(buf, &off, IFLA_BRPORT_STATE, &state, 1);
+	attr(buf, &off, IFLA_BRPORT_PRIORITY, &prio, sizeof(prio));
+	attr(buf, &off, IFLA_BRPORT_MESSAGE_AGE_TIMER, &age, sizeof(age));
+	attr(buf, &off, IFLA_BRPORT_HOLD_TIMER, &hello, sizeof(hello));
+	nest_end(buf, &off, nest);
+	nest = nest_start(buf, &off, IFLA_AF_SPEC);
+	attr(buf, &off, IFLA_BRIDGE_FLAGS, &brflags, sizeof(brflags));
+	attr(buf, &off, IFLA_BRIDGE_VLAN_INFO, &vi, sizeof(vi));
+	nest_end(buf, &off, nest);
+	nest = nest_start(buf, &off, IFLA_LINKINFO);
+	attr(buf, &off, IFLA_INFO_KIND, "bridge", 7);
+	inner = nest_start(buf, &off, IFLA_INFO_DATA);
+	attr(buf, &off, IFLA_BR_FORWARD_DELAY, &delay, sizeof(delay));
+	attr(buf, &off, IFLA_BR_ROOT_ID, &id, sizeof(id));
+	nest_end(buf, &off, inner);
+	nest_end(buf, &off, nest);
+	mh->nlmsg_len = (unsigned)off;
+	r = sendto(n, buf, off, 0, NULL, 0);
+	EXPECT("sendto(%d, [{nlmsg_len=%zu, nlmsg_type=RTM_NEWLINK, nlmsg_flags=0, nlmsg_seq=14, nlmsg_pid=0}, "
+	       "{ifi_family=AF_BRIDGE, ifi_type=ARPHRD_ETHER, ifi_index=if_nametoindex(\"lo\"), ifi_flags=0, "
+	       "ifi_change=0}, [[{nla_len=44, nla_type=NLA_F_NESTED|IFLA_PROTINFO}, [[{nla_len=5, "
+	       "nla_type=IFLA_BRPORT_STATE}, 3], [{nla_len=6, nla_type=IFLA_BRPORT_PRIORITY}, 32], [{nla_len=12, "
+	       "nla_type=IFLA_BRPORT_MESSAGE_AGE_TIMER}, 261 /* 2.61 s */], [{nla_len=12, "
+	       "nla_type=IFLA_BRPORT_HOLD_TIMER}, 0]]], [{nla_len=20, nla_type=IFLA_AF_SPEC}, [[{nla_len=6, "
+	       "nla_type=IFLA_BRIDGE_FLAGS}, BRIDGE_FLAGS_MASTER], [{nla_len=8, nla_type=IFLA_BRIDGE_VLAN_INFO}, "
+	       "{flags=BRIDGE_VLAN_INFO_PVID|BRIDGE_VLAN_INFO_UNTAGGED, vid=1}]]], [{nla_len=40, "
+	       "nla_type=IFLA_LINKINFO}, [[{nla_len=11, nla_type=IFLA_INFO_KIND}, \"bridge\"], [{nla_len=24, "
+	       "nla_type=IFLA_INFO_DATA}, [[{nla_len=8, nla_type=IFLA_BR_FORWARD_DELAY}, 1500 /* 15.00 s */], "
+	       "[{nla_len=12, nla_type=IFLA_BR_ROOT_ID}, {prio=[128, 0], addr=02:00:00:00:00:01}]]]]]]], "
+	       "%zu, 0, NULL, 0) = %ld", n, off, off, r);
 	close(n);
 	return expect_done();
 }
