@@ -10,21 +10,26 @@
  * RTM_*ADDR messages (struct ifaddrmsg and its IFA_* attributes, here) and
  * the RTM_*LINK messages (src/structs/netlink_link.c). Other payloads print
  * as hex strings: strace decodes more families (routes, neighbours,
- * sock_diag, netfilter ...) than this does. The attribute walker here is
+ * sock_diag, netfilter ...) than this does. The attribute walker here,
+ * and the one function that prints a payload as its table entry says, are
  * shared by the families (src/structs/netlink.h). */
 #include "netlink.h"
 #include "../options.h"
 #include "../umem.h"
+#include <arpa/inet.h>
 #include <linux/if_addr.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
 #include <linux/xfrm.h>
 #include <netinet/in.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 #include <sys/socket.h>
 
 #define HDRLEN ((unsigned long)NLMSG_HDRLEN)
+/* the tables hold XLAT_* numbers: XLAT() is not a constant for them */
+#define XLAT_AT(id) (xlat_table[id])
 
 /* len bytes at addr as "\x.." escapes, cut by -s; the address when unreadable */
 void nl_hex(struct call *c, struct emit *e, const char *name, unsigned long addr, unsigned long len)
@@ -177,73 +182,16 @@ static void emit_nlmsghdr(struct emit *e, const char *name, int family, const st
 	emit_struct_end(e);
 }
 
-/* ---- attributes ---- */
-
-
-bool nla_u8(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
-{
-	unsigned char v;
-	(void)ctx;
-	if (len < sizeof(v))
-		return false;
-	if (net_fetch(c, e, NULL, addr, &v, sizeof(v)))
-		emit_uint(e, NULL, v);
-	return true;
-}
-
-bool nla_u32(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
-{
-	uint32_t v;
-	(void)ctx;
-	if (len < sizeof(v))
-		return false;
-	if (net_fetch(c, e, NULL, addr, &v, sizeof(v)))
-		emit_uint(e, NULL, v);
-	return true;
-}
-
-bool nla_s32(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
-{
-	int32_t v;
-	(void)ctx;
-	if (len < sizeof(v))
-		return false;
-	if (net_fetch(c, e, NULL, addr, &v, sizeof(v)))
-		emit_int(e, NULL, v);
-	return true;
-}
-
-bool nla_x32(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
-{
-	uint32_t v;
-	(void)ctx;
-	if (len < sizeof(v))
-		return false;
-	if (net_fetch(c, e, NULL, addr, &v, sizeof(v)))
-		emit_hex(e, NULL, v);
-	return true;
-}
-
-bool nla_ifindex(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
-{
-	uint32_t idx;
-	(void)ctx;
-	if (len < sizeof(idx))
-		return false;
-	if (net_fetch(c, e, NULL, addr, &idx, sizeof(idx)))
-		net_emit_ifindex(e, NULL, idx);
-	return true;
-}
+/* ---- attribute payloads, by kind (struct nla_type) ---- */
 
 /* a NUL-terminated string, as strace reads one: up to -s bytes, and a NUL
  * in the last of them ends the string (not shown); else "..." follows,
  * whether or not more bytes do. -x and -xx keep the NUL (which makes the
  * whole string hex) and call the string unterminated. */
-bool nla_str(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
+static bool nla_str(struct call *c, struct emit *e, unsigned long addr, unsigned long len)
 {
 	char s[1024];
 	unsigned long n = len < (unsigned long)opt.strsize ? len : (unsigned long)opt.strsize;
-	(void)ctx;
 	if (n > sizeof(s))
 		n = sizeof(s);
 	if (umem_read(c->pid, addr, s, n) < 0) {
@@ -257,37 +205,199 @@ bool nla_str(struct call *c, struct emit *e, unsigned long addr, unsigned long l
 	return true;
 }
 
-/* strace reads such a value into a 64-bit word: more than 8 bytes is not
- * one value, fewer than its size not a whole one */
-bool nla_xval(struct call *c, struct emit *e, unsigned long addr, unsigned long len, unsigned size,
-	      const struct xlat *x, const char *unknown, bool flags)
+/* an array of len / elem numbers (s32 or u64) indexed by the names of x:
+ * [NAME]=value, [i /\* UNKNOWN *\/]=value; bytes after the last whole one
+ * are not shown */
+static bool nla_array(struct call *c, struct emit *e, const struct nla_type *t, unsigned long addr,
+		      unsigned long len)
 {
-	uint32_t v = 0;
-	if (len < size || len > 8 || size > sizeof(v))
+	unsigned char buf[512];
+	unsigned elem = t->size;
+	unsigned long n = len / elem, max = net_array_max(c);
+	bool opened = false;
+	if (!n)
 		return false;
-	if (!net_fetch(c, e, NULL, addr, &v, size))
-		return true;
-	if (flags)
-		net_emit_flags(e, NULL, x, v, unknown);
-	else
-		net_emit_enum(e, NULL, x, v, unknown);
+	for (unsigned long i = 0; i < n; i++) {
+		size_t off = (i * elem) % sizeof(buf);
+		if (!off) {
+			unsigned long want = (n - i) * elem < sizeof(buf) ? (n - i) * elem : sizeof(buf);
+			if (umem_read(c->pid, addr + i * elem, buf, want) < 0) {
+				if (i)
+					net_emit_cut(e, addr + i * elem);
+				else
+					emit_ptr(e, NULL, addr);
+				break;
+			}
+		}
+		if (!opened) {
+			emit_array_begin(e, NULL);
+			opened = true;
+		}
+		if (i >= max) {
+			emit_more(e);
+			break;
+		}
+		struct sbuf *b = emit_sb(e);
+		const char *name = xlat_name(XLAT_AT(t->xlat), i);
+		emit_item(e, NULL);
+		sbuf_putc(b, '[');
+		if (name && opt.xlat_style == XLAT_STYLE_ABBREV) {
+			sbuf_puts(b, name);
+		} else {
+			sbuf_udec(b, i);
+			if (opt.xlat_style != XLAT_STYLE_RAW && (name || t->unknown))
+				sbuf_printf(b, " /* %s */", name ? name : t->unknown);
+		}
+		sbuf_puts(b, "]=");
+		if (elem == 4) {
+			int32_t v;
+			memcpy(&v, buf + off, sizeof(v));
+			sbuf_dec(b, v);
+		} else {
+			uint64_t v;
+			memcpy(&v, buf + off, sizeof(v));
+			sbuf_udec(b, v);
+		}
+	}
+	if (opened)
+		emit_array_end(e);
 	return true;
 }
 
-bool nla_u32_named(struct call *c, struct emit *e, unsigned long addr, unsigned long len, const struct xlat *x,
-		   const char *unknown, bool flags)
+/* a struct of numbers whose newer kernels added fields at the end: as
+ * strace 6.1, the sizes of the layouts it knows exactly, and anything
+ * longer than the newest one */
+static bool nla_numbers(struct call *c, struct emit *e, const struct nla_type *t, unsigned long addr,
+		       unsigned long len)
 {
-	uint32_t v;
-	if (len < sizeof(v))
+	unsigned char raw[32 * sizeof(uint64_t)];
+	unsigned long n = len >= (unsigned long)t->count * t->size ? t->count : len / t->size;
+	if (n < t->oldest || (n < t->count && len % t->size) || n * t->size > sizeof(raw))
 		return false;
-	if (!net_fetch(c, e, NULL, addr, &v, sizeof(v)))
+	if (!net_fetch(c, e, NULL, addr, raw, n * t->size))
 		return true;
-	if (flags)
-		net_emit_flags(e, NULL, x, v, unknown);
-	else
-		net_emit_enum(e, NULL, x, v, unknown);
+	emit_struct_begin(e, NULL);
+	for (unsigned long i = 0; i < n; i++) {
+		uint64_t v = 0;
+		memcpy(&v, raw + i * t->size, t->size);
+		emit_uint(e, t->names[i], v);
+	}
+	emit_struct_end(e);
 	return true;
 }
+
+void nl_emit_mac(struct emit *e, const char *name, const unsigned char *a, unsigned long n)
+{
+	struct sbuf *b = emit_sb(e);
+	emit_item(e, name);
+	if (opt.xlat_style != XLAT_STYLE_ABBREV) {
+		net_sb_hexstr(b, a, n);
+		if (opt.xlat_style == XLAT_STYLE_RAW)
+			return;
+		sbuf_puts(b, " /* ");
+	}
+	for (unsigned long i = 0; i < n; i++)
+		sbuf_printf(b, i ? ":%02x" : "%02x", a[i]);
+	if (opt.xlat_style != XLAT_STYLE_ABBREV)
+		sbuf_puts(b, " */");
+}
+
+bool nl_nested(struct call *c, struct emit *e, const struct nla_policy *p, unsigned long addr, unsigned long len,
+	       void *ctx)
+{
+	if (!p)
+		return false;
+	nl_attrs(c, e, p, addr, len, ctx);
+	return true;
+}
+
+static void emit_value(struct call *c, struct emit *e, const char *name, const struct nla_type *t,
+		       const unsigned char *v, unsigned long len);
+
+/* the fields of a struct at v, each a value of its own kind */
+static void emit_members(struct call *c, struct emit *e, const struct nl_field *f, unsigned n,
+			 const unsigned char *v)
+{
+	for (unsigned i = 0; i < n; i++)
+		emit_value(c, e, f[i].name, &f[i].type, v + f[i].offset, f[i].type.size);
+}
+
+/* the value of kind t in the len bytes read at v (a payload, or a field of
+ * a struct), as name */
+static void emit_value(struct call *c, struct emit *e, const char *name, const struct nla_type *t,
+		       const unsigned char *v, unsigned long len)
+{
+	const struct xlat *x = XLAT_AT(t->xlat);
+	unsigned long n = t->size ? t->size : len;
+	uint64_t u = 0;
+	memcpy(&u, v, n < sizeof(u) ? n : sizeof(u));
+	switch (t->kind) {
+	case NLK_UINT: emit_uint(e, name, u); break;
+	case NLK_SINT: emit_int(e, name, n == 4 ? (int32_t)u : (int64_t)u); break;
+	case NLK_XINT: emit_hex(e, name, u); break;
+	case NLK_IFINDEX: net_emit_ifindex(e, name, (uint32_t)u); break;
+	case NLK_FD: print_fd(c, e, name, (int32_t)u); break;
+	case NLK_ENUM: net_emit_enum(e, name, x, u, t->unknown); break;
+	case NLK_FLAGS: net_emit_flags(e, name, x, u, t->unknown); break;
+	case NLK_MAC: nl_emit_mac(e, name, v, len); break;
+	case NLK_INADDR: net_emit_inet_addr(e, name, t->size == 4 ? AF_INET : AF_INET6, v); break;
+	case NLK_STRUCT: t->print(e, v); break;
+	case NLK_MEMBERS:
+		emit_struct_begin(e, name);
+		emit_members(c, e, t->members, t->count, v);
+		emit_struct_end(e);
+		break;
+	case NLK_ID:
+		if (u == UINT32_MAX)
+			emit_int(e, name, -1);
+		else
+			emit_uint(e, name, u);
+		break;
+	case NLK_CLOCK:
+		emit_uint(e, name, u);
+		if (u && opt.xlat_style != XLAT_STYLE_RAW)
+			sbuf_printf(emit_sb(e), " /* %llu.%02llu s */", (unsigned long long)(u / 100),
+				    (unsigned long long)(u % 100));
+		break;
+	case NLK_HTONS:
+		emit_item(e, name);
+		sbuf_puts(emit_sb(e), "htons(");
+		net_sb_enum(emit_sb(e), x, ntohs((uint16_t)u), t->unknown);
+		sbuf_putc(emit_sb(e), ')');
+		break;
+	}
+}
+
+/* one payload as its entry says; false: it is not one, print it as hex */
+static bool nla_print(struct call *c, struct emit *e, const struct nla_type *t, unsigned long addr,
+		      unsigned long len, void *ctx)
+{
+	/* zeroed and aligned, so that a struct read short of its padding can
+	 * be copied whole */
+	union {
+		unsigned char b[64];
+		uint64_t align;
+	} v = { 0 };
+	switch (t->kind) {
+	case NLK_HEX: return false;
+	case NLK_CODE: return t->decode(c, e, addr, len, ctx);
+	case NLK_NESTED: return nl_nested(c, e, t->nested, addr, len, ctx);
+	case NLK_STR: return nla_str(c, e, addr, len);
+	case NLK_ARRAY: return nla_array(c, e, t, addr, len);
+	case NLK_NUMBERS: return nla_numbers(c, e, t, addr, len);
+	}
+	if (len < t->size || (t->max && len > t->max) || t->size > sizeof(v))
+		return false;
+	/* size 0: the value is the whole payload */
+	if (!net_fetch(c, e, NULL, addr, v.b, t->size ? t->size : len))
+		return true;
+	emit_value(c, e, NULL, t, v.b, len);
+	if (t->hex_tail && len > t->size)
+		nl_hex(c, e, NULL, addr + t->size, len - t->size);
+	return true;
+}
+
+/* ---- attributes ---- */
 
 static void emit_nla_type(struct emit *e, const struct nla_policy *p, unsigned type)
 {
@@ -302,7 +412,7 @@ static void emit_nla_type(struct emit *e, const struct nla_policy *p, unsigned t
 		sbuf_puts(b, bits[opt.xlat_style][0]);
 	if (type & NLA_F_NET_BYTEORDER)
 		sbuf_puts(b, bits[opt.xlat_style][1]);
-	net_sb_enum(b, p->types, type & NLA_TYPE_MASK, p->unknown);
+	net_sb_enum(b, XLAT_AT(p->names), type & NLA_TYPE_MASK, p->unknown);
 }
 
 /* the record after one of size bytes (aligned) at addr, in a stream of len
@@ -352,8 +462,8 @@ void nl_attrs(struct call *c, struct emit *e, const struct nla_policy *p, unsign
 		emit_struct_end(e);
 		if (nla_len > NLA_HDRLEN) {
 			unsigned type = nla.nla_type & (p->low_byte ? 0xff : NLA_TYPE_MASK);
-			nla_decoder d = type < p->n ? p->decoders[type] : NULL;
-			if (!d || !d(c, e, addr + NLA_HDRLEN, nla_len - NLA_HDRLEN, ctx))
+			const struct nla_type *t = type < p->n ? &p->types[type] : NULL;
+			if (!t || !nla_print(c, e, t, addr + NLA_HDRLEN, nla_len - NLA_HDRLEN, ctx))
 				nl_hex(c, e, NULL, addr + NLA_HDRLEN, nla_len - NLA_HDRLEN);
 			emit_array_end(e);
 		}
@@ -364,6 +474,35 @@ void nl_attrs(struct call *c, struct emit *e, const struct nla_policy *p, unsign
 	}
 	if (is_array)
 		emit_array_end(e);
+}
+
+/* ---- NETLINK_ROUTE message bodies: a header struct, then attributes ---- */
+
+void rtnl_print(struct call *c, struct emit *e, const struct rtnl_msg *m, unsigned char family, unsigned long addr,
+		unsigned long len, void *ctx)
+{
+	/* larger than any header struct (a bigger one would print as cut),
+	 * aligned for the printers' copies */
+	union {
+		unsigned char b[64];
+		uint64_t align;
+	} hdr = { 0 };
+	bool attrs = false;
+	emit_struct_begin(e, NULL);
+	net_emit_enum(e, m->family_field, XLAT(address_families), family, "AF_???");
+	if (len >= m->size && m->size <= sizeof(hdr)) {
+		if (net_fetch(c, e, NULL, addr, hdr.b, m->size)) {
+			emit_members(c, e, m->fields, m->nfields, hdr.b);
+			attrs = true;
+		}
+	} else {
+		emit_more(e);
+	}
+	emit_struct_end(e);
+	/* the family as read with the header, as the attributes see it */
+	*(unsigned char *)ctx = hdr.b[0];
+	if (attrs && len > NLMSG_ALIGN(m->size))
+		nl_attrs(c, e, m->attrs, addr + NLMSG_ALIGN(m->size), len - NLMSG_ALIGN(m->size), ctx);
 }
 
 /* ---- NETLINK_ROUTE addresses: struct ifaddrmsg and IFA_* attributes ---- */
@@ -384,70 +523,31 @@ static bool ifa_addr(struct call *c, struct emit *e, unsigned long addr, unsigne
 	return true;
 }
 
-static bool ifa_cacheinfo(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
-{
-	struct ifa_cacheinfo ci;
-	(void)ctx;
-	if (len < sizeof(ci))
-		return false;
-	if (!net_fetch(c, e, NULL, addr, &ci, sizeof(ci)))
-		return true;
-	emit_struct_begin(e, NULL);
-	emit_uint(e, "ifa_prefered", ci.ifa_prefered);
-	emit_uint(e, "ifa_valid", ci.ifa_valid);
-	emit_uint(e, "cstamp", ci.cstamp);
-	emit_uint(e, "tstamp", ci.tstamp);
-	emit_struct_end(e);
-	return true;
-}
+static const char *const ifa_cacheinfo_fields[] = { "ifa_prefered", "ifa_valid", "cstamp", "tstamp" };
 
-static bool ifa_flags(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
-{
-	(void)ctx;
-	return nla_xval(c, e, addr, len, 4, XLAT(ifaddr_flags), "IFA_F_???", true);
-}
-
-static const nla_decoder ifa_decoders[] = {
-	[IFA_ADDRESS] = ifa_addr,
-	[IFA_LOCAL] = ifa_addr,
-	[IFA_LABEL] = nla_str,
-	[IFA_BROADCAST] = ifa_addr,
-	[IFA_ANYCAST] = ifa_addr,
-	[IFA_CACHEINFO] = ifa_cacheinfo,
-	[IFA_MULTICAST] = ifa_addr,
-	[IFA_FLAGS] = ifa_flags,
-	[IFA_RT_PRIORITY] = nla_u32,
-	[IFA_TARGET_NETNSID] = nla_s32,
+static const struct nla_type ifa_types[] = {
+	[IFA_ADDRESS] = NL_CODE(ifa_addr),
+	[IFA_LOCAL] = NL_CODE(ifa_addr),
+	[IFA_LABEL] = NL_STR,
+	[IFA_BROADCAST] = NL_CODE(ifa_addr),
+	[IFA_ANYCAST] = NL_CODE(ifa_addr),
+	[IFA_CACHEINFO] = NL_NUMBERS(4, ifa_cacheinfo_fields, 4, 4),
+	[IFA_MULTICAST] = NL_CODE(ifa_addr),
+	[IFA_FLAGS] = NL_FLAGS(4, ifaddr_flags, "IFA_F_???"),
+	[IFA_RT_PRIORITY] = NL_U32,
+	[IFA_TARGET_NETNSID] = NL_S32,
 };
 
-static void ifa_attrs(struct call *c, struct emit *e, unsigned char family, unsigned long addr, unsigned long len)
-{
-	const struct nla_policy p = { XLAT(rtnl_addr_attrs), "IFA_???", ifa_decoders,
-				      sizeof(ifa_decoders) / sizeof(ifa_decoders[0]) };
-	nl_attrs(c, e, &p, addr, len, &family);
-}
+static const struct nla_policy ifa_policy = NL_POLICY(rtnl_addr_attrs, "IFA_???", ifa_types);
 
-static void ifaddrmsg(struct call *c, struct emit *e, unsigned char family, unsigned long addr, unsigned long len)
-{
-	struct ifaddrmsg ifa = { .ifa_family = family };
-	bool attrs = false;
-	emit_struct_begin(e, NULL);
-	net_emit_enum(e, "ifa_family", XLAT(address_families), family, "AF_???");
-	if (len >= sizeof(ifa)) {
-		if (net_fetch(c, e, NULL, addr, &ifa, sizeof(ifa))) {
-			emit_uint(e, "ifa_prefixlen", ifa.ifa_prefixlen);
-			net_emit_flags(e, "ifa_flags", XLAT(ifaddr_flags), ifa.ifa_flags, "IFA_F_???");
-			net_emit_enum(e, "ifa_scope", XLAT(routing_scopes), ifa.ifa_scope, NULL);
-			net_emit_ifindex(e, "ifa_index", ifa.ifa_index);
-			attrs = true;
-		}
-	} else {
-		emit_more(e);
-	}
-	emit_struct_end(e);
-	if (attrs && len > NLMSG_ALIGN(sizeof(ifa)))
-		ifa_attrs(c, e, ifa.ifa_family, addr + NLMSG_ALIGN(sizeof(ifa)), len - NLMSG_ALIGN(sizeof(ifa)));
-}
+static const struct nl_field ifaddrmsg_fields[] = {
+	NL_FIELD(ifaddrmsg, ifa_prefixlen, NL_U8),
+	NL_FIELD(ifaddrmsg, ifa_flags, NL_FLAGS(1, ifaddr_flags, "IFA_F_???")),
+	NL_FIELD(ifaddrmsg, ifa_scope, NL_ENUM(1, routing_scopes, NULL)),
+	NL_FIELD(ifaddrmsg, ifa_index, NL_IFINDEX),
+};
+
+static const struct rtnl_msg ifaddrmsg = RTNL_MSG("ifa_family", ifaddrmsg, ifaddrmsg_fields, ifa_policy);
 
 /* a NETLINK_ROUTE payload; false when it is left to the generic printing */
 static bool route_payload(struct call *c, struct emit *e, const struct nlmsghdr *h, unsigned long addr,
@@ -462,9 +562,11 @@ static bool route_payload(struct call *c, struct emit *e, const struct nlmsghdr 
 	case RTM_NEWLINK: case RTM_DELLINK: case RTM_GETLINK: case RTM_SETLINK:
 		rtnl_link_print(c, e, family, addr, len);
 		return true;
-	case RTM_NEWADDR: case RTM_DELADDR: case RTM_GETADDR:
-		ifaddrmsg(c, e, family, addr, len);
+	case RTM_NEWADDR: case RTM_DELADDR: case RTM_GETADDR: {
+		unsigned char addr_family;	/* the walker's context: it types the addresses */
+		rtnl_print(c, e, &ifaddrmsg, family, addr, len, &addr_family);
 		return true;
+	}
 	}
 	nl_hex(c, e, NULL, addr, len);
 	return true;
