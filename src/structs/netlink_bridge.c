@@ -3,8 +3,8 @@
  * bridge (IFLA_BR_*, in IFLA_INFO_DATA of kind "bridge") and of a bridge
  * port (IFLA_BRPORT_*, in IFLA_PROTINFO of AF_BRIDGE messages and in
  * IFLA_INFO_SLAVE_DATA of slave kind "bridge"), as strace 6.1 prints them.
- * Not decoded, where strace 6.1 does: IFLA_BR_MCAST_QUERIER_STATE, which
- * prints as a hex string. */
+ * IFLA_BR_MCAST_QUERIER_STATE (nested BRIDGE_QUERIER_*) was checked only
+ * on hand-made messages: a bridge sends it only with a multicast querier. */
 #include "netlink.h"
 #include "../options.h"
 #include <linux/if_bridge.h>
