@@ -299,6 +299,7 @@ finally:
         p.wait()
 print(rc)
 PYEOF
+rm -f text tl.json
 rc=$("$PY" intr.py "$TATTLE" "$PROGS/core_loop") || fail "interrupted run"
 [ "$rc" = -2 ] || fail "tattle ended with $rc after SIGINT, not killed by it"
 n=$("$PY" tl.py text tl.json) || fail "interrupted: timeline against text"
@@ -325,6 +326,8 @@ ok "SIGINT: valid JSON, $n events, the cut calls end at the detach"
 bg "$PROGS/core_loop" 1
 loop=$_bg
 sleep 0.2
+# the files of the run before must not answer for this one
+rm -f text tl.json
 bg "$TATTLE" -p "$loop" -o text --timeline=tl.json 2>msgs
 tr=$_bg
 wait_for 50 'nanosleep(' text || fail "-p: no calls seen"
@@ -342,6 +345,7 @@ assert {e["name"] for e in x} <= {"getppid", "nanosleep", "clock_nanosleep", "re
 assert tl.last_names(ev, "process_name") == {loop: "core_loop"}
 PYEOF
 kill -KILL "$loop"
+wait "$loop" 2>/dev/null	# its "Killed" notice must not land in the next err file
 ok "-p: the attached process' calls, named, valid after SIGTERM"
 
 # bad input: one line, exit 1, nothing started
