@@ -46,6 +46,11 @@ void net_emit_inet_addr(struct emit *e, const char *name, int family, const void
 void net_emit_ifindex(struct emit *e, const char *name, unsigned idx);
 /* "\x00\x50": bytes in hex escapes whatever -x says */
 void net_sb_hexstr(struct sbuf *b, const void *p, size_t n);
+/* a value decoded from raw bytes, under -X: net_raw_open() writes the
+ * bytes (-X raw, verbose) and an opening comment (verbose), and says whether the
+ * decoded form follows; net_raw_close() ends it */
+bool net_raw_open(struct sbuf *b, const void *p, size_t n);
+void net_raw_close(struct sbuf *b);
 /* an address already read (len bytes at p), e.g. from a control message */
 void sockaddr_print_mem(struct emit *e, const char *name, const void *p, long len);
 

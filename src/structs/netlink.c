@@ -290,16 +290,11 @@ void nl_emit_mac(struct emit *e, const char *name, const unsigned char *a, unsig
 {
 	struct sbuf *b = emit_sb(e);
 	emit_item(e, name);
-	if (opt.xlat_style != XLAT_STYLE_ABBREV) {
-		net_sb_hexstr(b, a, n);
-		if (opt.xlat_style == XLAT_STYLE_RAW)
-			return;
-		sbuf_puts(b, " /* ");
-	}
+	if (!net_raw_open(b, a, n))
+		return;
 	for (unsigned long i = 0; i < n; i++)
 		sbuf_printf(b, i ? ":%02x" : "%02x", a[i]);
-	if (opt.xlat_style != XLAT_STYLE_ABBREV)
-		sbuf_puts(b, " */");
+	net_raw_close(b);
 }
 
 bool nl_nested(struct call *c, struct emit *e, const struct nla_policy *p, unsigned long addr, unsigned long len,

@@ -159,6 +159,23 @@ void net_sb_hexstr(struct sbuf *b, const void *p, size_t n)
 	sbuf_putc(b, '"');
 }
 
+bool net_raw_open(struct sbuf *b, const void *p, size_t n)
+{
+	if (opt.xlat_style == XLAT_STYLE_ABBREV)
+		return true;
+	net_sb_hexstr(b, p, n);
+	if (opt.xlat_style == XLAT_STYLE_RAW)
+		return false;
+	sbuf_puts(b, " /* ");
+	return true;
+}
+
+void net_raw_close(struct sbuf *b)
+{
+	if (opt.xlat_style != XLAT_STYLE_ABBREV)
+		sbuf_puts(b, " */");
+}
+
 /* a network-order field: "htons(80)" (call is the text up to the value,
  * "htons(" or "inet_pton(AF_INET6, "; quoted: the value is a string, shown
  * under -x rules); -X raw: the bytes; -X verbose: both */
@@ -167,20 +184,15 @@ static void emit_net_field(struct emit *e, const char *name, const void *p, size
 {
 	struct sbuf *b = emit_sb(e);
 	emit_item(e, name);
-	if (opt.xlat_style != XLAT_STYLE_ABBREV) {
-		net_sb_hexstr(b, p, n);
-		if (opt.xlat_style == XLAT_STYLE_RAW)
-			return;
-		sbuf_puts(b, " /* ");
-	}
+	if (!net_raw_open(b, p, n))
+		return;
 	sbuf_puts(b, call);
 	if (quoted)
 		quote_string(b, (const unsigned char *)arg, strlen(arg), 0);
 	else
 		sbuf_puts(b, arg);
 	sbuf_putc(b, ')');
-	if (opt.xlat_style != XLAT_STYLE_ABBREV)
-		sbuf_puts(b, " */");
+	net_raw_close(b);
 }
 
 void net_emit_port(struct emit *e, const char *name, const void *port)

@@ -61,6 +61,13 @@ static void *attr(char *buf, size_t *off, unsigned short type, const void *data,
 }
 
 /* a nested attribute: starts it, and its length is set by nest_end */
+/* a message built in place: its length is what was built */
+static ssize_t send_built(int fd, struct nlmsghdr *mh, size_t len)
+{
+	mh->nlmsg_len = (unsigned)len;
+	return sendto(fd, mh, len, 0, NULL, 0);
+}
+
 static size_t nest_start(char *buf, size_t *off, unsigned short type)
 {
 	size_t at = *off;
@@ -237,8 +244,7 @@ int main(void)
 	attr(buf, &off, 0x3e, &unknown, sizeof(unknown));
 	/* the last one says it is longer than the message */
 	((struct nlattr *)attr(buf, &off, IFLA_GROUP, NULL, 0))->nla_len = 12;
-	mh->nlmsg_len = (unsigned)off;
-	r = sendto(n, buf, off, 0, NULL, 0);
+	r = send_built(n, mh, off);
 	EXPECT("sendto(%d, [{nlmsg_len=%zu, nlmsg_type=RTM_NEWLINK, nlmsg_flags=0, nlmsg_seq=13, nlmsg_pid=0}, "
 	       "{ifi_family=AF_UNSPEC, ifi_type=ARPHRD_ETHER, ifi_index=if_nametoindex(\"lo\"), "
 	       "ifi_flags=IFF_UP|IFF_BROADCAST|IFF_MULTICAST, ifi_change=0xffffffff}, "
@@ -290,8 +296,7 @@ int main(void)
 	attr(buf, &off, IFLA_BR_ROOT_ID, &id, sizeof(id));
 	nest_end(buf, &off, inner);
 	nest_end(buf, &off, nest);
-	mh->nlmsg_len = (unsigned)off;
-	r = sendto(n, buf, off, 0, NULL, 0);
+	r = send_built(n, mh, off);
 	EXPECT("sendto(%d, [{nlmsg_len=%zu, nlmsg_type=RTM_NEWLINK, nlmsg_flags=0, nlmsg_seq=14, nlmsg_pid=0}, "
 	       "{ifi_family=AF_BRIDGE, ifi_type=ARPHRD_ETHER, ifi_index=if_nametoindex(\"lo\"), ifi_flags=0, "
 	       "ifi_change=0}, [[{nla_len=44, nla_type=NLA_F_NESTED|IFLA_PROTINFO}, [[{nla_len=5, "
