@@ -538,10 +538,19 @@ void options_parse(int argc, char **argv)
 			if (optopt)
 				die("option requires an argument -- '%c'", optopt);
 			die("option '%s' requires an argument", argv[optind - 1]);
-		default:
-			if (optopt)
+		default: {
+			/* optopt is the short option's letter, or the val of a long
+			 * option given an argument it does not take, or 0 */
+			const char *arg = argv[optind - 1];
+			bool is_long = arg[0] == '-' && arg[1] == '-';
+			if (optopt > 0 && optopt < 256 && !is_long)
 				die("invalid option -- '%c' (try '%s -h')", optopt, progname);
-			die("unrecognized option '%s' (try '%s -h')", argv[optind - 1], progname);
+			const char *eq = is_long ? strchr(arg, '=') : NULL;
+			if (optopt && eq)
+				die("option '%.*s' doesn't allow an argument (try '%s -h')", (int)(eq - arg), arg,
+				    progname);
+			die("unrecognized option '%s' (try '%s -h')", arg, progname);
+		}
 		}
 	}
 	if (zcount > 1)

@@ -17,6 +17,7 @@ expect_err() {	# expect_err NAME MESSAGE-PREFIX tattle-args...
 
 expect_err "unknown long option" "unrecognized option '--no-such-option'" --no-such-option true
 expect_err "unknown short option" "invalid option -- 'j'" -j true
+expect_err "argument to a long option that takes none" "option '--seccomp-bpf' doesn't allow an argument" --seccomp-bpf=no true
 expect_err "missing argument" "option requires an argument -- 's'" -s
 expect_err "no command" "must have PROG [ARGS] or -p PID"
 expect_err "pid that does not exist" "attach: ptrace(PTRACE_SEIZE, 2147483647): No such process" -p 2147483647
