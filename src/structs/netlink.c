@@ -21,6 +21,7 @@
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
 #include <linux/xfrm.h>
+#include <limits.h>
 #include <netinet/in.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -588,7 +589,8 @@ static void nlmsgerr(struct call *c, struct emit *e, int family, unsigned long a
 		return;
 	emit_struct_begin(e, NULL);
 	emit_item(e, "error");
-	const char *en = err < 0 ? errno_name(-err) : NULL;
+	/* INT_MIN has no negation, and names no errno anyway */
+	const char *en = err < 0 && err > INT_MIN ? errno_name(-err) : NULL;
 	if (en && opt.xlat_style == XLAT_STYLE_ABBREV) {
 		sbuf_putc(emit_sb(e), '-');
 		sbuf_puts(emit_sb(e), en);
