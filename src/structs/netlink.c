@@ -7,9 +7,10 @@
  *   [{nlmsg_len=20, nlmsg_type=NLMSG_DONE, ...}, 0]
  * Headers are decoded for every family, with type names for the control
  * messages and NETLINK_ROUTE; payloads for NLMSG_ERROR, NLMSG_DONE, the
- * RTM_*ADDR messages (struct ifaddrmsg and its IFA_* attributes, here) and
- * the RTM_*LINK messages (src/structs/netlink_link.c). Other payloads print
- * as hex strings: strace decodes more families (routes, neighbours,
+ * RTM_*ADDR messages (struct ifaddrmsg and its IFA_* attributes, here),
+ * the RTM_*LINK messages (src/structs/netlink_link.c) and the RTM_*ROUTE
+ * messages (src/structs/netlink_route.c). Other payloads print as hex
+ * strings: strace decodes more families (neighbours,
  * sock_diag, netfilter ...) than this does. The attribute walker here,
  * and the one function that prints a payload as its table entry says, are
  * shared by the families (src/structs/netlink.h). */
@@ -503,8 +504,7 @@ void rtnl_print(struct call *c, struct emit *e, const struct rtnl_msg *m, unsign
 
 /* ---- NETLINK_ROUTE addresses: struct ifaddrmsg and IFA_* attributes ---- */
 
-/* ctx: the address family of the message */
-static bool ifa_addr(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
+bool rtnl_inet_addr(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
 {
 	unsigned char buf[16];
 	int family = *(unsigned char *)ctx;
@@ -522,13 +522,13 @@ static bool ifa_addr(struct call *c, struct emit *e, unsigned long addr, unsigne
 static const char *const ifa_cacheinfo_fields[] = { "ifa_prefered", "ifa_valid", "cstamp", "tstamp" };
 
 static const struct nla_type ifa_types[] = {
-	[IFA_ADDRESS] = NL_CODE(ifa_addr),
-	[IFA_LOCAL] = NL_CODE(ifa_addr),
+	[IFA_ADDRESS] = NL_CODE(rtnl_inet_addr),
+	[IFA_LOCAL] = NL_CODE(rtnl_inet_addr),
 	[IFA_LABEL] = NL_STR,
-	[IFA_BROADCAST] = NL_CODE(ifa_addr),
-	[IFA_ANYCAST] = NL_CODE(ifa_addr),
+	[IFA_BROADCAST] = NL_CODE(rtnl_inet_addr),
+	[IFA_ANYCAST] = NL_CODE(rtnl_inet_addr),
 	[IFA_CACHEINFO] = NL_NUMBERS(4, ifa_cacheinfo_fields, 4, 4),
-	[IFA_MULTICAST] = NL_CODE(ifa_addr),
+	[IFA_MULTICAST] = NL_CODE(rtnl_inet_addr),
 	[IFA_FLAGS] = NL_FLAGS(4, ifaddr_flags, "IFA_F_???"),
 	[IFA_RT_PRIORITY] = NL_U32,
 	[IFA_TARGET_NETNSID] = NL_S32,
@@ -563,6 +563,9 @@ static bool route_payload(struct call *c, struct emit *e, const struct nlmsghdr 
 		rtnl_print(c, e, &ifaddrmsg, family, addr, len, &addr_family);
 		return true;
 	}
+	case RTM_NEWROUTE: case RTM_DELROUTE: case RTM_GETROUTE:
+		rtnl_route_print(c, e, family, addr, len);
+		return true;
 	}
 	nl_hex(c, e, NULL, addr, len);
 	return true;

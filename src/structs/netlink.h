@@ -94,6 +94,7 @@ struct nla_policy {
 #define NL_U16 { .kind = NLK_UINT, .size = 2 }
 #define NL_U32 { .kind = NLK_UINT, .size = 4 }
 #define NL_S32 { .kind = NLK_SINT, .size = 4 }
+#define NL_U64 { .kind = NLK_UINT, .size = 8 }
 #define NL_X16 { .kind = NLK_XINT, .size = 2 }
 #define NL_X32 { .kind = NLK_XINT, .size = 4 }
 #define NL_X64 { .kind = NLK_XINT, .size = 8 }
@@ -158,6 +159,11 @@ struct rtnl_msg {
 void rtnl_print(struct call *c, struct emit *e, const struct rtnl_msg *m, unsigned char family, unsigned long addr,
 		unsigned long len, void *ctx);
 
+/* an IPv4 or IPv6 address by the family of the message (ctx: its first
+ * byte, as rtnl_print sets it); false (hex) for other families and for
+ * payloads shorter than the address */
+bool rtnl_inet_addr(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx);
+
 /* NETLINK_ROUTE bridges (src/structs/netlink_bridge.c): the IFLA_BRPORT_*
  * attributes of a bridge port, the IFLA_BR_* ones of a bridge, and the
  * IFLA_BRIDGE_* ones in IFLA_AF_SPEC of an AF_BRIDGE message */
@@ -166,4 +172,8 @@ extern const struct nla_policy rtnl_brport_policy, rtnl_bridge_policy, rtnl_brid
 /* NETLINK_ROUTE links (src/structs/netlink_link.c): struct ifinfomsg of a
  * RTM_*LINK message and the IFLA_* attributes after it */
 void rtnl_link_print(struct call *c, struct emit *e, unsigned char family, unsigned long addr, unsigned long len);
+
+/* NETLINK_ROUTE routes (src/structs/netlink_route.c): struct rtmsg of a
+ * RTM_*ROUTE message and the RTA_* attributes after it */
+void rtnl_route_print(struct call *c, struct emit *e, unsigned char family, unsigned long addr, unsigned long len);
 #endif

@@ -6,8 +6,10 @@
  * and a buffer shorter than a header; RTM_GETLINK for "lo" and the
  * kernel's answer, and a hand-made RTM_NEWLINK (ignored by the kernel: no
  * NLM_F_REQUEST) with the IFLA_* attributes strace decodes, and one of a
- * bridge port with its bridge's attributes. Run with
- * -e trace=%net. */
+ * bridge port with its bridge's attributes; an RTM_GETROUTE dump of the
+ * main table and the start of the kernel's first answer, and hand-made
+ * RTM_NEWROUTE messages (ignored too) with the RTA_* attributes strace
+ * decodes. Run with -e trace=%net. */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
@@ -18,10 +20,14 @@
 #include <linux/if_arp.h>
 #include <linux/if_bridge.h>
 #include <linux/if_link.h>
+#include <linux/lwtunnel.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
 #include <linux/sock_diag.h>
 #include <linux/xfrm.h>
+#include <arpa/inet.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -66,6 +72,16 @@ static ssize_t send_built(int fd, struct nlmsghdr *mh, size_t len)
 {
 	mh->nlmsg_len = (unsigned)len;
 	return sendto(fd, mh, len, 0, NULL, 0);
+}
+
+/* a route message of type and seq in buf (zeroed: the 16384 bytes of
+ * main's buf) with its struct rtmsg: the offset of its attributes */
+static size_t route_begin(char *buf, unsigned short type, unsigned seq, const struct rtmsg *hdr)
+{
+	memset(buf, 0, 16384);
+	*(struct nlmsghdr *)buf = (struct nlmsghdr){ 0, type, 0, seq, 0 };
+	memcpy(buf + NLMSG_HDRLEN, hdr, sizeof(*hdr));
+	return NLMSG_HDRLEN + NLMSG_ALIGN(sizeof(*hdr));
 }
 
 static size_t nest_start(char *buf, size_t *off, unsigned short type)
@@ -309,6 +325,104 @@ int main(void)
 	       "nla_type=IFLA_INFO_DATA}, [[{nla_len=8, nla_type=IFLA_BR_FORWARD_DELAY}, 1500 /* 15.00 s */], "
 	       "[{nla_len=12, nla_type=IFLA_BR_ROOT_ID}, {prio=[128, 0], addr=02:00:00:00:00:01}]]]]]]], "
 	       "%zu, 0, NULL, 0) = %ld", n, off, off, r);
+	/* the IPv4 routes of the main table: the kernel filters the dump by
+	 * the table (strict checking), so its first answer, if any, is a
+	 * route of the main table; what route it is depends on the machine */
+	int strict = 1;
+	setsockopt(n, SOL_NETLINK, NETLINK_GET_STRICT_CHK, &strict, sizeof(strict));
+	struct {
+		struct nlmsghdr h;
+		struct rtmsg m;
+		struct nlattr a;
+		unsigned table;
+	} gr = { { sizeof(gr), RTM_GETROUTE, NLM_F_REQUEST | NLM_F_DUMP, 15, 0 }, { .rtm_family = AF_INET },
+		 { 8, RTA_TABLE }, RT_TABLE_MAIN };
+	r = sendto(n, &gr, sizeof(gr), 0, NULL, 0);
+	EXPECT("sendto(%d, [{nlmsg_len=%zu, nlmsg_type=RTM_GETROUTE, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, "
+	       "nlmsg_seq=15, nlmsg_pid=0}, {rtm_family=AF_INET, rtm_dst_len=0, rtm_src_len=0, rtm_tos=0, "
+	       "rtm_table=RT_TABLE_UNSPEC, rtm_protocol=RTPROT_UNSPEC, rtm_scope=RT_SCOPE_UNIVERSE, "
+	       "rtm_type=RTN_UNSPEC, rtm_flags=0}, [{nla_len=8, nla_type=RTA_TABLE}, RT_TABLE_MAIN]], %zu, 0, "
+	       "NULL, 0) = %ld", n, sizeof(gr), sizeof(gr), r);
+	for (bool first = true;; first = false) {
+		r = recvfrom(n, buf, sizeof(buf), 0, NULL, NULL);
+		if (r <= 0)
+			break;
+		struct nlmsghdr *rh = (struct nlmsghdr *)buf;
+		struct rtmsg *rm = NLMSG_DATA(rh);
+		if (first && rh->nlmsg_type == RTM_NEWROUTE)
+			EXPECT("recvfrom(%d, @@{nlmsg_len=%u, nlmsg_type=RTM_NEWROUTE, "
+			       "nlmsg_flags=NLM_F_MULTI|NLM_F_DUMP_FILTERED, nlmsg_seq=15, nlmsg_pid=%u}, "
+			       "{rtm_family=AF_INET, rtm_dst_len=%u, rtm_src_len=0, rtm_tos=0, rtm_table=RT_TABLE_MAIN, "
+			       "@@, %zu, 0, NULL, NULL) = %ld", n, rh->nlmsg_len, pid, rm->rtm_dst_len, sizeof(buf), r);
+		else if (first)
+			EXPECT("recvfrom(%d, [{nlmsg_len=20, nlmsg_type=NLMSG_DONE, nlmsg_flags=NLM_F_MULTI|NLM_F_DUMP_FILTERED, "
+			       "nlmsg_seq=15, nlmsg_pid=%u}, @@], %zu, 0, NULL, NULL) = %ld", n, pid, sizeof(buf), r);
+		/* the dump ends with NLMSG_DONE, maybe after routes in the same buffer */
+		bool done = false;
+		for (int left = (int)r; NLMSG_OK(rh, left); rh = NLMSG_NEXT(rh, left))
+			done = done || rh->nlmsg_type == NLMSG_DONE || rh->nlmsg_type == NLMSG_ERROR;
+		if (done)
+			break;
+	}
+
+	/* a hand-made IPv4 route with the attributes strace decodes */
+	struct rtmsg r4 = { AF_INET, 24, 0, 0, RT_TABLE_MAIN, RTPROT_STATIC, RT_SCOPE_UNIVERSE, RTN_UNICAST,
+			    RTM_F_NOTIFY };
+	off = route_begin(buf, RTM_NEWROUTE, 16, &r4);
+	unsigned table = RT_TABLE_MAIN, metric = 100, rmtu = 1400, uid = 1000, mark = 0x10;
+	struct in_addr dst = { htonl(0xc0000200) }, gw = { htonl(0xc0000201) };
+	uint16_t encap = LWTUNNEL_ENCAP_MPLS;
+	uint64_t expires = 300;
+	unsigned char pref = 0;
+	struct rta_cacheinfo ci = { .rta_clntref = 1, .rta_lastuse = 2, .rta_id = 10 };
+	attr(buf, &off, RTA_TABLE, &table, sizeof(table));
+	attr(buf, &off, RTA_DST, &dst, sizeof(dst));
+	attr(buf, &off, RTA_GATEWAY, &gw, sizeof(gw));
+	attr(buf, &off, RTA_OIF, &lo, sizeof(lo));
+	attr(buf, &off, RTA_PRIORITY, &metric, sizeof(metric));
+	nest = nest_start(buf, &off, RTA_METRICS);
+	attr(buf, &off, RTAX_MTU, &rmtu, sizeof(rmtu));
+	attr(buf, &off, RTAX_CC_ALGO, "cubic", 6);
+	nest_end(buf, &off, nest);
+	attr(buf, &off, RTA_CACHEINFO, &ci, sizeof(ci));
+	attr(buf, &off, RTA_PREF, &pref, sizeof(pref));
+	attr(buf, &off, RTA_ENCAP_TYPE, &encap, sizeof(encap));
+	attr(buf, &off, RTA_EXPIRES, &expires, sizeof(expires));
+	attr(buf, &off, RTA_UID, &uid, sizeof(uid));
+	attr(buf, &off, RTA_MARK, &mark, sizeof(mark));
+	/* an address shorter than the family's is hex */
+	attr(buf, &off, RTA_PREFSRC, &dst, 2);
+	r = send_built(n, mh, off);
+	EXPECT("sendto(%d, [{nlmsg_len=%zu, nlmsg_type=RTM_NEWROUTE, nlmsg_flags=0, nlmsg_seq=16, nlmsg_pid=0}, "
+	       "{rtm_family=AF_INET, rtm_dst_len=24, rtm_src_len=0, rtm_tos=0, rtm_table=RT_TABLE_MAIN, "
+	       "rtm_protocol=RTPROT_STATIC, rtm_scope=RT_SCOPE_UNIVERSE, rtm_type=RTN_UNICAST, "
+	       "rtm_flags=RTM_F_NOTIFY}, [[{nla_len=8, nla_type=RTA_TABLE}, RT_TABLE_MAIN], [{nla_len=8, "
+	       "nla_type=RTA_DST}, inet_addr(\"192.0.2.0\")], [{nla_len=8, nla_type=RTA_GATEWAY}, "
+	       "inet_addr(\"192.0.2.1\")], [{nla_len=8, nla_type=RTA_OIF}, if_nametoindex(\"lo\")], "
+	       "[{nla_len=8, nla_type=RTA_PRIORITY}, 100], [{nla_len=24, nla_type=RTA_METRICS}, [[{nla_len=8, "
+	       "nla_type=RTAX_MTU}, 1400], [{nla_len=10, nla_type=RTAX_CC_ALGO}, \"cubic\"]]], [{nla_len=36, "
+	       "nla_type=RTA_CACHEINFO}, {rta_clntref=1, rta_lastuse=2, rta_expires=0, rta_error=0, rta_used=0, "
+	       "rta_id=0xa, rta_ts=0, rta_tsage=0}], [{nla_len=5, nla_type=RTA_PREF}, 0], [{nla_len=6, "
+	       "nla_type=RTA_ENCAP_TYPE}, LWTUNNEL_ENCAP_MPLS], [{nla_len=12, nla_type=RTA_EXPIRES}, 300], "
+	       "[{nla_len=8, nla_type=RTA_UID}, 1000], [{nla_len=8, nla_type=RTA_MARK}, 16], [{nla_len=6, "
+	       "nla_type=RTA_PREFSRC}, \"\\xc0\\x00\"]]], %zu, 0, NULL, 0) = %ld", n, off, off, r);
+
+	/* an IPv6 route: its addresses are IPv6 ones; unknown values */
+	struct rtmsg r6 = { AF_INET6, 64, 0, 0x10, 100, 0xff, 7, 0xf, RTM_F_CLONED | 0x80000000 };
+	off = route_begin(buf, RTM_DELROUTE, 17, &r6);
+	struct in6_addr dst6 = { { { 0xfd, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 } } };
+	attr(buf, &off, RTA_DST, &dst6, sizeof(dst6));
+	attr(buf, &off, RTA_IIF, &lo, sizeof(lo));
+	attr(buf, &off, RTA_TABLE, &metric, sizeof(metric));
+	attr(buf, &off, RTA_NH_ID, &metric, sizeof(metric));
+	r = send_built(n, mh, off);
+	EXPECT("sendto(%d, [{nlmsg_len=%zu, nlmsg_type=RTM_DELROUTE, nlmsg_flags=0, nlmsg_seq=17, nlmsg_pid=0}, "
+	       "{rtm_family=AF_INET6, rtm_dst_len=64, rtm_src_len=0, rtm_tos=IPTOS_LOWDELAY, rtm_table=0x64, "
+	       "rtm_protocol=0xff /* RTPROT_??? */, rtm_scope=0x7, rtm_type=0xf /* RTN_??? */, "
+	       "rtm_flags=RTM_F_CLONED|0x80000000}, [[{nla_len=20, nla_type=RTA_DST}, inet_pton(AF_INET6, "
+	       "\"fd00::\")], [{nla_len=8, nla_type=RTA_IIF}, if_nametoindex(\"lo\")], [{nla_len=8, "
+	       "nla_type=RTA_TABLE}, 0x64], [{nla_len=8, nla_type=RTA_NH_ID}, \"\\x64\\x00\\x00\\x00\"]]], %zu, 0, "
+	       "NULL, 0) = %ld", n, off, off, r);
 	close(n);
 	return expect_done();
 }
