@@ -461,7 +461,7 @@ void json_call_end(struct task *t, struct emit *e, enum json_end how)
 		 * no such key (the name of a call has no quotes) */
 		const char *a = memmem(b->p, b->len, "\"args\":{", 8);
 		if (a)
-			timeline_json_args(t, a + 7, (size_t)(b->p + b->len - (a + 7)));
+			timeline_text(t, a + 7, (size_t)(b->p + b->len - (a + 7)), true);
 	}
 	if (how == JSON_RETURNED) {
 		sbuf_putc(b, ',');

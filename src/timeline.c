@@ -177,12 +177,6 @@ void timeline_text(struct task *t, const char *p, size_t n, bool first)
 	sbuf_add(&t->tl_text, p, n);
 }
 
-void timeline_json_args(struct task *t, const char *p, size_t n)
-{
-	t->tl_text.len = 0;
-	sbuf_add(&t->tl_text, p, n);
-}
-
 void timeline_call(struct task *t, enum tl_end how)
 {
 	struct call *c = &t->call;

@@ -21,10 +21,9 @@ enum tl_end {
  * created ends tattle with one line, exit status 1 */
 void timeline_open(void);
 /* the text backend's rendering of t's current call: its entry part
- * (first), then its exit part; the event carries it as "call" */
+ * (first), then its exit part; the event carries it as "call". Under
+ * --json, the call's typed "args" object, given whole (first) */
 void timeline_text(struct task *t, const char *p, size_t n, bool first);
-/* the same under --json: the call's typed "args" object */
-void timeline_json_args(struct task *t, const char *p, size_t n);
 /* t's current call has ended (how): its event */
 void timeline_call(struct task *t, enum tl_end how);
 /* a signal delivered to t; si NULL: t stopped by sig (group-stop) */
