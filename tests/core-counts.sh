@@ -10,7 +10,12 @@ mkdir d && touch d/a d/b d/c
 # A shell pipeline is not fully deterministic (how many SIGCHLDs arrive
 # separately, so how many rt_sigreturn calls): each comparison gets three
 # tries, with fresh runs of both tracers each time (each in a subshell, so
-# that a failed try does not end the test).
+# that a failed try does not end the test). Under a slow build the
+# coalescing can differ from strace's on every try, so where $by_timing
+# names calls (an ERE), their counts are left out of the comparison with
+# strace and each trace must instead agree with itself: one rt_sigreturn
+# per signal delivered to a handler.
+by_timing=
 compare() {
 	for try in 1 2 3; do
 		if (compare_once "$@") > try.log 2>&1; then
@@ -22,24 +27,33 @@ compare() {
 	cat try.log
 	exit 1
 }
+timing_free() { if [ -n "$by_timing" ]; then grep -Ev "^($by_timing) "; else cat; fi; }
 compare_once() {	# compare_once NAME cmd...
 	name=$1; shift
 	run 60 strace -f -c -o s.sum "$@" >/dev/null 2>&1
 	run 60 "$TATTLE" -f -c -o t.sum "$@" >/dev/null 2>&1 || [ $? -lt 124 ] || fail "$name: tattle -c timed out"
-	summary_counts s.sum > s.cnt
-	summary_counts t.sum > t.cnt
+	summary_counts s.sum | timing_free > s.cnt
+	summary_counts t.sum | timing_free > t.cnt
 	[ -s s.cnt ] || fail "$name: strace printed no summary"
 	diff s.cnt t.cnt > d.out || { cat d.out; fail "$name: -c counts differ from strace -f -c"; }
 	run 60 strace -f -o s.tr "$@" >/dev/null 2>&1
 	run 60 "$TATTLE" -f -o t.tr "$@" >/dev/null 2>&1
-	trace_counts s.tr > s.tcnt
-	trace_counts t.tr > t.tcnt
+	trace_counts s.tr | timing_free > s.tcnt
+	trace_counts t.tr | timing_free > t.tcnt
+	if [ -n "$by_timing" ]; then
+		returns=$(trace_counts t.tr | awk '$1 == "rt_sigreturn" { print $2 }')
+		delivered=$(grep -c -- '--- SIGCHLD ' t.tr)
+		[ "${returns:-0}" -eq "$delivered" ] ||
+			fail "$name: ${returns:-0} rt_sigreturn for $delivered SIGCHLD delivered"
+	fi
 	diff s.tcnt t.tcnt > d.out || { cat d.out; fail "$name: traced calls differ from strace -f"; }
 	ok "$name: $(awk '{ n += $2 } END { print n }' t.cnt) calls in $(wc -l <t.cnt) syscalls, same as strace"
 }
 
 compare "true" true
+by_timing=rt_sigreturn
 compare "sh pipeline" sh -c 'ls d | wc -l'
+by_timing=
 compare "make -v" make -v
 compare "make" make -s
 compare "fork, pipe, wait" "$PROGS/core_procs" forkpipe
