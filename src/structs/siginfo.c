@@ -72,7 +72,9 @@ void siginfo_format(struct emit *e, const void *p)
 		emit_hex(e, "si_timerid", (unsigned)si->si_timerid);
 		emit_int(e, "si_overrun", si->si_overrun);
 		put_value(e, si);
-	} else if (code > 0 && code != SI_KERNEL_) {
+	} else if (code > 0) {
+		/* SI_KERNEL too: strace shows the signal's fields, zero as they
+		 * are for a signal a tracer injected */
 		switch (sig) {
 		case SIGCHLD:
 			emit_int(e, "si_pid", si->si_pid);
@@ -95,7 +97,8 @@ void siginfo_format(struct emit *e, const void *p)
 			break;
 		case SIGSYS: {
 			emit_ptr(e, "si_call_addr", (unsigned long)si->si_call_addr);
-			const struct sysent *se = systab_get(si->si_syscall);
+			bool native = si->si_arch == 0xc000003eu;
+			const struct sysent *se = native ? systab_get(si->si_syscall) : NULL;
 			emit_item(e, "si_syscall");
 			if (se) {
 				sbuf_puts(emit_sb(e), "__NR_");
@@ -104,10 +107,12 @@ void siginfo_format(struct emit *e, const void *p)
 				sbuf_dec(emit_sb(e), si->si_syscall);
 			}
 			emit_item(e, "si_arch");
-			if (si->si_arch == 0xc000003eu)
+			if (native) {
 				sbuf_puts(emit_sb(e), "AUDIT_ARCH_X86_64");
-			else
+			} else {
 				sbuf_hex(emit_sb(e), si->si_arch);
+				sbuf_puts(emit_sb(e), " /* AUDIT_ARCH_??? */");
+			}
 			break;
 		}
 		}
