@@ -12,7 +12,8 @@
 #
 # Environment: TATTLE, srcdir as in make check; DIFF_SETS="1 3" to run only
 # some option sets, DIFF_CMDS="ls cat" only some commands (by name),
-# DIFF_KEEP=DIR keeps the raw and normalised traces in DIR, DIFF_MIN=N,
+# DIFF_LIST=FILE runs the commands listed in FILE (same format as below)
+# instead, DIFF_KEEP=DIR keeps the raw and normalised traces in DIR, DIFF_MIN=N,
 # DIFF_BUDGET=SECONDS (130): no command starts after that.
 : "${srcdir:=.}" "${TATTLE:=src/tattle}" "${DIFF_MIN:=95}"
 LC_ALL=C
@@ -114,6 +115,7 @@ xargs	sh -c 'seq 3 | xargs echo'
 ls-fail	ls /nonexistent
 cat-fail	cat /nonexistent
 EOF
+if [ -n "$DIFF_LIST" ]; then cp "$DIFF_LIST" "$tmp/commands" || exit 99; fi
 
 # ---- option sets ----
 cat > "$tmp/sets" <<'EOF'
