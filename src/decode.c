@@ -3,6 +3,7 @@
 #include "argtypes.h"
 #include "emit_json.h"
 #include "filter.h"
+#include "inject.h"
 #include "options.h"
 #include "output.h"
 #include "timefmt.h"
@@ -101,6 +102,17 @@ static void finish(struct task *t)
 	if (c->aux.len) {
 		sbuf_putc(&t->line, ' ');
 		sbuf_add(&t->line, c->aux.p, c->aux.len);
+	}
+	if (unlikely(t->flags & T_TAMPERED) && t->tamper) {
+		static const char *const what[] = {
+			[TAMPER_ARGS] = " (INJECTED: args)", [TAMPER_RETVAL] = " (INJECTED)",
+			[TAMPER_ARGS | TAMPER_RETVAL] = " (INJECTED: args, retval)",
+		};
+		unsigned inj = t->tamper & (TAMPER_ARGS | TAMPER_RETVAL);
+		if (inj)
+			sbuf_puts(&t->line, what[inj]);
+		if (t->tamper & TAMPER_DELAY)
+			sbuf_puts(&t->line, " (DELAYED)");
 	}
 	if (opt.Tflag && c->t_exit >= c->t_entry)
 		timefmt_duration(&t->line, c->t_exit - c->t_entry);

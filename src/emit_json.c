@@ -21,6 +21,7 @@
 #include "emit_json.h"
 #include "argtypes.h"
 #include "decode.h"
+#include "inject.h"
 #include "options.h"
 #include "output.h"
 #include "structs/structs.h"
@@ -450,6 +451,22 @@ void json_put_result(struct sbuf *b, const struct call *c)
 	}
 }
 
+/* -e inject=: "injected":["args","retval"] and "delayed":true, the text
+ * output's " (INJECTED: args, retval) (DELAYED)" */
+static void put_tamper(struct sbuf *b, unsigned tamper)
+{
+	if (tamper & (TAMPER_ARGS | TAMPER_RETVAL)) {
+		sbuf_puts(b, ",\"injected\":[");
+		if (tamper & TAMPER_ARGS)
+			sbuf_puts(b, tamper & TAMPER_RETVAL ? "\"args\"," : "\"args\"");
+		if (tamper & TAMPER_RETVAL)
+			sbuf_puts(b, "\"retval\"");
+		sbuf_putc(b, ']');
+	}
+	if (tamper & TAMPER_DELAY)
+		sbuf_puts(b, ",\"delayed\":true");
+}
+
 void json_call_end(struct task *t, struct emit *e, enum json_end how)
 {
 	struct call *c = &t->call;
@@ -470,6 +487,8 @@ void json_call_end(struct task *t, struct emit *e, enum json_end how)
 			sbuf_puts(b, ",\"dur_ns\":");
 			sbuf_udec(b, c->t_exit - c->t_entry);
 		}
+		if (unlikely(t->flags & T_TAMPERED) && t->tamper)
+			put_tamper(b, t->tamper);
 	} else {
 		sbuf_puts(b, how == JSON_DETACHED ? ",\"ret\":null,\"detached\":true" : ",\"ret\":null");
 	}

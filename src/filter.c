@@ -271,6 +271,14 @@ static void sysset_parse(const char *str, struct sysset *s)
 	}
 }
 
+void filter_select(const char *str, bool sel[SYSCALL_MAX])
+{
+	struct sysset *s = xmalloc(sizeof(*s));
+	sysset_parse(str, s);
+	memcpy(sel, s->nr, sizeof(s->nr));
+	free(s);
+}
+
 static void sysset_store(const struct sysset *s, unsigned char bit)
 {
 	for (int nr = 0; nr < SYSCALL_MAX; nr++)
@@ -279,7 +287,7 @@ static void sysset_store(const struct sysset *s, unsigned char bit)
 
 /* ---- signals ---- */
 
-static int signal_number(const char *tok)
+int filter_signal_number(const char *tok)
 {
 	if (*tok >= '0' && *tok <= '9') {
 		char *end;
@@ -316,7 +324,7 @@ static void signals_parse(const char *str)
 		char *copy = xstrdup(body), *save = NULL;
 		int items = 0;
 		for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-			int s = signal_number(tok);
+			int s = filter_signal_number(tok);
 			if (s < 0)
 				die("invalid signal '%s'", tok);
 			set[s] = true;
@@ -922,6 +930,8 @@ void filter_init(void)
 			fdset_parse(q->set, &dump_write);
 		} else if (!strcmp(q->kind, "trace-fds")) {
 			fdset_parse(q->set, &trace_fds);
+		} else if (!strcmp(q->kind, "inject") || !strcmp(q->kind, "fault")) {
+			/* src/inject.c */
 		} else {
 			die("invalid -e qualifier '%s'", q->kind);
 		}

@@ -15,6 +15,10 @@ struct task;
 /* Parses every filter option; an invalid one exits 1 here, before anything
  * is started or attached. */
 void filter_init(void);
+/* a syscall set as -e trace= reads it, into sel[nr]; exits 1 when invalid */
+void filter_select(const char *str, bool sel[SYSCALL_MAX]);
+/* a signal by name (SIGUSR1, usr1, RTMIN, RT_3) or number 0..255; -1 if none */
+int filter_signal_number(const char *tok);
 /* --list-classes: what each %class holds, from the signature tables */
 void classes_list(void);
 
@@ -29,6 +33,7 @@ enum {
 	QF_EXIT = 64,		/* the tracer needs the exit even of an untraced
 				 * call (QF_FDEXIT; -k: calls that change the
 				 * mappings): under seccomp it must stop there */
+	QF_INJECT = 128,	/* -e inject=/fault= names it (src/inject.c) */
 };
 extern unsigned char filter_sys[SYSCALL_MAX];
 /* the bits of numbers no table names: past the table, 32-bit (int 0x80)

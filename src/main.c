@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* tattle: options -> set-up -> the event loop -> summaries -> exit status. */
 #include "filter.h"
+#include "inject.h"
 #include "options.h"
 #include "output.h"
 #include "regs.h"
@@ -47,6 +48,7 @@ int main(int argc, char **argv)
 	options_parse(argc, argv);
 	umem_budget_init(opt.strsize);
 	filter_init();
+	inject_init();
 	if (opt.list_classes) {
 		classes_list();
 		return 0;

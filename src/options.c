@@ -34,7 +34,7 @@ enum {
 
 /* long options that are -e KIND=SET in disguise */
 static const char *const qual_longopts[] = {
-	"trace", "signal", "status", "raw", "verbose", "abbrev", "read", "write",
+	"trace", "signal", "status", "raw", "verbose", "abbrev", "read", "write", "inject", "fault",
 };
 
 static const struct option longopts[] = {
@@ -60,6 +60,8 @@ static const struct option longopts[] = {
 	{ "abbrev", required_argument, 0, OPT_QUAL },
 	{ "read", required_argument, 0, OPT_QUAL },
 	{ "write", required_argument, 0, OPT_QUAL },
+	{ "inject", required_argument, 0, OPT_QUAL },
+	{ "fault", required_argument, 0, OPT_QUAL },
 	{ "successful-only", no_argument, 0, 'z' },
 	{ "failed-only", no_argument, 0, 'Z' },
 	{ "trace-path", required_argument, 0, 'P' },
@@ -151,6 +153,12 @@ static void usage(void)
 "  -k, --stack-traces        print the stack of each traced call\n"
 "      --stack-trace-frame-limit=N, --stack-folded=FILE,\n"
 "      --stack-folded-weight=calls|time\n"
+"Tampering (only calls that are traced):\n"
+"  -e inject=SET:ACTION[:ACTION...], --inject=...  change the calls in SET:\n"
+"                            error=ERRNO, retval=N, signal=SIG, syscall=PURE,\n"
+"                            delay_enter=T, delay_exit=T, poke_enter=@argN=HEX,\n"
+"                            poke_exit=@argN=HEX, when=FIRST[..LAST][+[STEP]]\n"
+"  -e fault=SET[:error=ERRNO][:when=...], --fault=...  make them fail (ENOSYS)\n"
 "Timing and statistics:\n"
 "  -t, -tt, -ttt             time of day, with microseconds, as seconds since the epoch\n"
 "      --timestamps[=...]    the same as --absolute-timestamps\n"
@@ -284,7 +292,7 @@ static void parse_e(const char *arg)
 	static const char *const kinds[] = {
 		"trace", "t", "signal", "signals", "s", "status", "raw", "verbose", "v",
 		"abbrev", "a", "read", "r", "write", "w", "quiet", "silent", "silence", "q",
-		"decode-fds", "decode-fd",
+		"decode-fds", "decode-fd", "inject", "fault",
 	};
 	if (!eq) {
 		add_qual("trace", arg);
@@ -315,7 +323,7 @@ static void parse_e(const char *arg)
 	}
 	/* strace's qualifiers that tattle lacks: say so rather than call them
 	 * an invalid system call */
-	static const char *const lacking[] = { "inject", "fault", "kvm", "secontext" };
+	static const char *const lacking[] = { "kvm", "secontext" };
 	for (size_t i = 0; i < ARRAY_SIZE(lacking); i++)
 		if (strlen(lacking[i]) == klen && !strncmp(arg, lacking[i], klen))
 			die("-e %s= is not supported", lacking[i]);

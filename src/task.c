@@ -95,6 +95,7 @@ void task_free(struct task *t)
 	sbuf_free(&t->line);
 	sbuf_free(&t->call.aux);
 	sbuf_free(&t->tl_text);
+	free(t->inject_count);
 	task_count--;
 	free(t);
 }

@@ -24,6 +24,7 @@ enum task_flags {
 	T_GONE = 2048,		/* it has exited: its last lines are being written */
 	T_LAZY_ENTRY = 4096,	/* -c: its entry stop was let through unread (tracer.c) */
 	T_TL_NAMED = 8192,	/* --timeline: its comm has been written (again after execve) */
+	T_TAMPERED = 16384,	/* an -e inject= rule fired on the current call (src/inject.c) */
 };
 
 struct task {
@@ -40,6 +41,8 @@ struct task {
 	void *stats;		/* --summary-by state (src/stats.c) */
 	struct sbuf tl_text;	/* --timeline: the current call's text (src/timeline.c) */
 	unsigned long ncalls;
+	unsigned *inject_count;	/* -e inject=: invocations per syscall number */
+	unsigned char tamper;	/* TAMPER_* of the current call when T_TAMPERED */
 };
 
 struct task *task_find(pid_t tid);

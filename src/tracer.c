@@ -8,6 +8,7 @@
 #include "structs/structs.h"
 #include "filter.h"
 #include "iodump.h"
+#include "inject.h"
 #include "options.h"
 #include "output.h"
 #include "regs.h"
@@ -90,6 +91,11 @@ static void resume(struct task *t, int sig)
 		req = PTRACE_CONT;
 	if (ptrace(req, t->tid, 0, sig) < 0 && errno != ESRCH)
 		warn_errno("ptrace(%s, %d)", req == PTRACE_CONT ? "PTRACE_CONT" : "PTRACE_SYSCALL", (int)t->tid);
+}
+
+void tracer_resume(struct task *t, int sig)
+{
+	resume(t, sig);
 }
 
 /* ---- starting ---- */
@@ -382,7 +388,7 @@ void tracer_start(void)
 		    opt.json || opt.folded_by_time || opt.timeline;
 	/* the timeline names each call at its entry, even under -c */
 	lazy_entry = opt.summary == SUMMARY_ONLY && !filter_by_args && !filter_track_fds && !opt.stack &&
-		     !seccomp_on && !opt.timeline;
+		     !seccomp_on && !opt.timeline && !inject_on;
 	die_hook = tracer_detach_all;
 	/* attach first: a pid that cannot be traced ends tattle before the
 	 * command is started, never with the command running untraced */
@@ -448,6 +454,10 @@ static void end_call_detached(struct task *t)
 void tracer_detach_all(void)
 {
 	die_hook = NULL;
+	/* a parked thread is in a stop already reported: PTRACE_INTERRUPT
+	 * would wait for a stop that never comes */
+	if (inject_parked)
+		inject_release_all();
 	/* oldest first, as strace lists them (task_list is newest first) */
 	struct task *t = task_list;
 	while (t && t->next)
@@ -570,6 +580,9 @@ static void syscall_enter(struct task *t)
 	t->flags |= T_TRACED_CALL;
 	if (seccomp_on)
 		t->flags |= T_SECCOMP_EXIT;
+	/* before decoding: an argument's memory may be poked */
+	if (unlikely(filter_bits(c->nr, regs_last_compat) & QF_INJECT))
+		inject_enter(t);
 	stamp_entry(c);
 	if (opt.summary != SUMMARY_ONLY) {
 		decode_entry(t, filter_hold);
@@ -594,6 +607,8 @@ static void syscall_exit(struct task *t)
 	struct call *c = &t->call;
 	unsigned f = t->flags;
 	t->flags &= ~(T_INSYSCALL | T_SECCOMP_EXIT);
+	if (unlikely(f & T_TAMPERED) && (f & T_INSYSCALL))
+		inject_exit(t);
 	if (unlikely(filter_track_fds) && (f & T_INSYSCALL) && !(f & T_HIDDEN))
 		filter_fd_exit(t);
 	if (!(f & T_INSYSCALL) || !(f & T_TRACED_CALL) || (f & T_HIDDEN)) {
@@ -675,7 +690,7 @@ static void on_syscall_stop(struct task *t, bool seccomp_stop)
 		if ((t->flags & T_INSYSCALL) && !seccomp_stop) {
 			/* an entry while we thought it was inside a call: the exit
 			 * was lost (attach) - start afresh */
-			t->flags &= ~(T_INSYSCALL | T_TRACED_CALL);
+			t->flags &= ~(T_INSYSCALL | T_TRACED_CALL | T_TAMPERED);
 		}
 		syscall_enter(t);
 		break;
@@ -686,6 +701,10 @@ static void on_syscall_stop(struct task *t, bool seccomp_stop)
 		return;
 	case STOP_NONE:
 		break;
+	}
+	if (unlikely(t->flags & T_TAMPERED)) {
+		inject_resume(t, k != STOP_EXIT);
+		return;
 	}
 	resume(t, 0);
 }
@@ -905,6 +924,8 @@ static void start_passthrough(void)
 		t->flags = (t->flags | T_HIDDEN) & ~T_TRACED_CALL;
 	}
 	output_flush_all();
+	if (inject_parked)	/* nothing is shown any more: no reason to hold them */
+		inject_release_all();
 	passthrough = true;
 	interrupted = 0;
 	detach_requested = false;
@@ -940,6 +961,8 @@ int tracer_loop(void)
 			break;
 		}
 		output_idle();
+		if (unlikely(inject_parked))
+			inject_run_due();
 		if (opt.summary_interval > 0)
 			stats_tick();
 		/* -c's default time is strace's: system CPU time from wait4 */

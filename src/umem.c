@@ -153,3 +153,30 @@ int umem_read(pid_t pid, unsigned long addr, void *buf, size_t len)
 {
 	return umem_read_partial(pid, addr, buf, len) == len ? 0 : -1;
 }
+
+/* Rare (only pokes use it), so no cache: process_vm_writev, and where it
+ * fails (no such call, or a read-only page, which ptrace may write as a
+ * debugger writes breakpoints), PTRACE_POKEDATA a word at a time, keeping
+ * the bytes around the range. */
+int umem_write(pid_t pid, unsigned long addr, const void *buf, size_t len)
+{
+	struct iovec local = { (void *)buf, len }, remote = { (void *)addr, len };
+	ssize_t n = process_vm_writev(pid, &local, 1, &remote, 1, 0);
+	if (n == (ssize_t)len)
+		return 0;
+	for (size_t done = 0; done < len;) {
+		unsigned long a = addr + done, aligned = a & ~(sizeof(long) - 1);
+		errno = 0;
+		long w = ptrace(PTRACE_PEEKDATA, pid, aligned, 0);
+		if (errno)
+			return -1;
+		size_t off = a - aligned, k = sizeof(long) - off;
+		if (k > len - done)
+			k = len - done;
+		memcpy((char *)&w + off, (const char *)buf + done, k);
+		if (ptrace(PTRACE_POKEDATA, pid, aligned, w) < 0)
+			return -1;
+		done += k;
+	}
+	return 0;
+}

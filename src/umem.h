@@ -37,6 +37,9 @@ static inline size_t umem_charge(size_t len)
 int umem_read(pid_t pid, unsigned long addr, void *buf, size_t len);
 /* As many of len bytes as can be read (stops at the first unreadable page) */
 size_t umem_read_partial(pid_t pid, unsigned long addr, void *buf, size_t len);
+/* writes len bytes at addr (-e inject= pokes): 0, or -1 when not all
+ * could be written */
+int umem_write(pid_t pid, unsigned long addr, const void *buf, size_t len);
 /* The task tid is gone or has a new address space (exec): reads for it
  * must not use what was cached for the old one */
 void umem_forget(pid_t tid);
