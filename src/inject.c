@@ -136,33 +136,6 @@ static bool parse_when(const char *s, struct rule *r)
 	return true;
 }
 
-/* microseconds, or a number with s, ms, us or ns */
-static bool parse_delay(const char *s, uint64_t *ns)
-{
-	char *end;
-	errno = 0;
-	if ((*s < '0' || *s > '9') && *s != '.')
-		return false;
-	double v = strtod(s, &end);
-	double mul = 1e3;
-	if (errno || end == s)
-		return false;
-	if (!strcmp(end, "s"))
-		mul = 1e9;
-	else if (!strcmp(end, "ms"))
-		mul = 1e6;
-	else if (!strcmp(end, "us") || !*end)
-		mul = 1e3;
-	else if (!strcmp(end, "ns"))
-		mul = 1;
-	else
-		return false;
-	if (v * mul > 1e18)
-		return false;
-	*ns = (uint64_t)(v * mul + 0.5);
-	return true;
-}
-
 static int hexval(char ch)
 {
 	if (ch >= '0' && ch <= '9')
@@ -246,11 +219,12 @@ static bool parse_option(struct rule *r, const char *key, size_t klen, const cha
 		r->sig = filter_signal_number(val);
 		return r->sig >= 1 && r->sig <= SIG_MAX;
 	}
-	/* a delay of 0 is a delay still: the call says "(DELAYED)" */
+	/* microseconds unless a unit says otherwise; a delay of 0 is a
+	 * delay still: the call says "(DELAYED)" */
 	if (IS("delay_enter"))
-		return parse_delay(val, &r->delay_enter_ns) && (r->delayed = true);
+		return parse_time(val, 1e3, &r->delay_enter_ns) && (r->delayed = true);
 	if (IS("delay_exit"))
-		return parse_delay(val, &r->delay_exit_ns) && (r->delayed = true);
+		return parse_time(val, 1e3, &r->delay_exit_ns) && (r->delayed = true);
 	if (IS("poke_enter"))
 		return !r->npoke_enter && parse_pokes(val, &r->poke_enter, &r->npoke_enter);
 	if (IS("poke_exit"))

@@ -89,6 +89,7 @@ static const struct option longopts[] = {
 	{ "summary", no_argument, 0, 'C' },
 	{ "summary-wall-clock", no_argument, 0, 'w' },
 	{ "summary-sort-by", required_argument, 0, 'S' },
+	{ "summary-syscall-overhead", required_argument, 0, 'O' },
 	{ "summary-columns", required_argument, 0, 'U' },
 	{ "histogram", optional_argument, 0, OPT_HISTOGRAM },
 	{ "summary-by", required_argument, 0, OPT_SUMMARY_BY },
@@ -169,6 +170,7 @@ static void usage(void)
 "  -C, --summary             the table and the trace\n"
 "  -w, --summary-wall-clock  the table's time is wall-clock latency\n"
 "  -S, --summary-sort-by=KEY time,calls,errors,name,avg-time,min-time,max-time,nothing\n"
+"  -O, --summary-syscall-overhead=T  take T (us, or with s/ms/us/ns) from each call's time\n"
 "  -U, --summary-columns=COLS  strace's columns, plus p50,p90,p99,p999,max,wall-total,\n"
 "                            wall-min,wall-max,wall-avg\n"
 "      --histogram[=SET]     latency histograms after the table\n"
@@ -201,23 +203,10 @@ static long parse_num(const char *s, const char *what, long min, long max)
 /* "1ms", "250us", "2s", "1.5ms", "100ns"; bare numbers are seconds */
 static uint64_t parse_duration(const char *s)
 {
-	char *end;
-	errno = 0;
-	double v = strtod(s, &end);
-	if (errno || end == s || v < 0)
-		die("invalid duration '%s'", s);
-	double mul = 1e9;
-	if (!*end || !strcmp(end, "s"))
-		mul = 1e9;
-	else if (!strcmp(end, "ms"))
-		mul = 1e6;
-	else if (!strcmp(end, "us"))
-		mul = 1e3;
-	else if (!strcmp(end, "ns"))
-		mul = 1;
-	else
+	uint64_t ns;
+	if (!parse_time(s, 1e9, &ns))
 		die("invalid duration '%s' (use s, ms, us or ns)", s);
-	return (uint64_t)(v * mul + 0.5);
+	return ns;
 }
 
 static int parse_precision(const char *s)
@@ -394,7 +383,7 @@ void options_parse(int argc, char **argv)
 	int qcount = 0, tcount = 0, zcount = 0;
 
 	opterr = 0;	/* our own one-line messages */
-	while ((c = getopt_long(argc, argv, "+:a:Ab:cCDe:E:fhiI:knNo:p:P:qrs:S:tTu:U:vVwxX:yzZ", longopts, &idx)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:a:Ab:cCDe:E:fhiI:knNo:O:p:P:qrs:S:tTu:U:vVwxX:yzZ", longopts, &idx)) != -1) {
 		switch (c) {
 		case 'a': opt.acolumn = (int)parse_num(optarg, "column width", 0, 1000); break;
 		case 'A': opt.append = true; break;
@@ -438,6 +427,10 @@ void options_parse(int argc, char **argv)
 			break;
 		case 's': opt.strsize = (int)parse_num(optarg, "string limit", 0, INT_MAX); break;
 		case 'S': opt.sortby = optarg; break;
+		case 'O':
+			if (!parse_time(optarg, 1e3, &opt.overhead_ns))
+				die("invalid -O argument: '%s'", optarg);
+			break;
 		case 't': tcount++; break;
 		case 'T': opt.Tflag = true; break;
 		case 'u': opt.user = optarg; break;

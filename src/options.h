@@ -45,6 +45,7 @@ struct options {
 	int seccomp;		/* --seccomp-bpf: 1; --no-seccomp-bpf: -1; 0: tattle chooses (src/seccomp.c) */
 	long syscall_limit;
 	uint64_t min_duration_ns;
+	uint64_t overhead_ns;	/* -O: taken from each call's time in the -c table */
 	bool list_classes;
 
 	/* decoding */

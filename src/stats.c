@@ -309,6 +309,8 @@ void stats_add(struct task *t, const struct call *c, uint64_t dur_ns)
 	uint64_t v = dur_ns;
 	if (!opt.wall)
 		v = stats_stime_now > c->stime_entry ? stats_stime_now - c->stime_entry : 0;
+	if (unlikely(opt.overhead_ns))	/* -O: what tracing itself is guessed to cost */
+		v = v > opt.overhead_ns ? v - opt.overhead_ns : 0;
 	s->calls++;
 	s->errors += c->failed;
 	s->total += v;

@@ -90,3 +90,26 @@ char *xstrdup(const char *s)
 		die("out of memory");
 	return p;
 }
+
+bool parse_time(const char *s, double bare_ns, uint64_t *ns)
+{
+	static const struct { const char *unit; double ns; } units[] = {
+		{ "s", 1e9 }, { "ms", 1e6 }, { "us", 1e3 }, { "ns", 1 },
+	};
+	char *end;
+	if ((*s < '0' || *s > '9') && *s != '.')
+		return false;
+	errno = 0;
+	double v = strtod(s, &end), mul = -1;
+	if (errno || end == s)
+		return false;
+	if (!*end)
+		mul = bare_ns;
+	for (size_t i = 0; i < ARRAY_SIZE(units); i++)
+		if (!strcmp(end, units[i].unit))
+			mul = units[i].ns;
+	if (mul < 0 || v * mul > 1e18)
+		return false;
+	*ns = (uint64_t)(v * mul + 0.5);
+	return true;
+}

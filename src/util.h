@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 #ifndef TATTLE_UTIL_H
 #define TATTLE_UTIL_H
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 extern const char *progname;
 
@@ -18,6 +20,11 @@ void warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void warn_errno(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* run before die() exits: releases any tracee (set by the tracer) */
 extern void (*die_hook)(void);
+
+/* a time: "1.5ms", "250us", "2s", "100ns", or a bare number counted in
+ * units of bare_ns nanoseconds; false when it is none of these (negative,
+ * empty, another unit, past 10^18 ns) */
+bool parse_time(const char *s, double bare_ns, uint64_t *ns);
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define likely(x) __builtin_expect(!!(x), 1)

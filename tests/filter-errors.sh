@@ -77,7 +77,7 @@ bad "tattle: invalid descriptor '2147483648'" -e read=2147483648
 bad "tattle: invalid descriptor 'all'" -e write=all,3
 STRACE_SAYS=no bad "tattle: invalid descriptor 'x'" --trace-fds=x
 STRACE_SAYS=no bad "tattle: invalid descriptor ''" --trace-fds=
-STRACE_SAYS=no bad "tattle: invalid duration 'abc'" --min-duration=abc
+STRACE_SAYS=no bad "tattle: invalid duration 'abc' (use s, ms, us or ns)" --min-duration=abc
 STRACE_SAYS=no bad "tattle: invalid syscall limit '0'" --syscall-limit=0
 ok "$n invalid filters: message, exit status 1, nothing started"
 

@@ -128,3 +128,19 @@ for o in "-c -U foo" "-c -U calls,calls" "-c -S foo" "-w" "-U calls" "--histogra
 	[ "$(wc -l < out)" = 1 ] && grep -q '^tattle: ' out || { cat out; fail "'$o': not one tattle: line"; }
 done
 ok "bad -U/-S/--histogram and -w/-U without -c are one-line errors"
+
+# -O: an overhead longer than any call leaves every time at 0, as strace's
+# does; a bad one is a one-line error
+for w in "" -w; do
+	# shellcheck disable=SC2086
+	tat -c $w -O 10s -o t.out "$PROG" >/dev/null
+	awk '$NF == "total" { found = 1; if ($2 != "0.000000") exit 1 } END { exit !found }' t.out ||
+		{ cat t.out; fail "-c $w -O 10s: the total time is not 0"; }
+	grep -q ' getppid$' t.out || { cat t.out; fail "-c $w -O 10s: no getppid row"; }
+done
+run 20 "$TATTLE" -c --summary-syscall-overhead=1.5ms -o t.out "$PROG" >/dev/null || fail "--summary-syscall-overhead=1.5ms rejected"
+for o in abc -1 5m ""; do
+	run 20 "$TATTLE" -c -O "$o" true > out 2>&1 && fail "-O '$o' was accepted"
+	[ "$(cat out)" = "tattle: invalid -O argument: '$o'" ] || { cat out; fail "-O '$o': not the one-line error"; }
+done
+ok "-O: times less the overhead, never below 0; bad values are one-line errors"
