@@ -241,3 +241,18 @@ run 30 "$TATTLE" -o t14 -e trace=getppid --fault=getppid:error=EACCES:when=1 -e 
 	fail "fault= then inject=: status $?"
 grep -q 'INJECTED\|^---' t14 && { cat t14; fail "fault=...:when=1 then inject=...:when=5: the first was not replaced"; }
 ok "a later inject=/fault= of a syscall replaces the earlier one"
+
+# 15. (tattle only) --json: what was changed, typed; threads are delayed
+# each on its own (the others are not held back: only the count is checked)
+case $("$TATTLE" -V 2>/dev/null) in
+tattle*)
+	run 30 "$TATTLE" --json=t15 -e trace=getppid -e inject=getppid:error=EIO:delay_exit=1ms:when=2 "$P" getppid 3 > out ||
+		fail "--json with inject=: status $?"
+	[ "$(grep -c '"injected":\["retval"\],"delayed":true' t15)" = 1 ] &&
+		grep '"injected"' t15 | grep -q '"errno":"EIO"' || { cat t15; fail "--json: no one record with injected and delayed"; }
+	run 30 "$TATTLE" -f -o t15 -e trace=getppid -e inject=getppid:delay_enter=10ms:when=1 "$PROGS/core_threads" 5 > out ||
+		fail "delay_enter= on 4 threads: status $?"
+	[ "$(grep -c '(DELAYED)' t15)" = 4 ] || { cat t15; fail "delay_enter=...:when=1 on 4 threads: not 4 delayed calls"; }
+	ok "--json: \"injected\":[\"retval\"],\"delayed\":true; a delay per thread"
+	;;
+esac
