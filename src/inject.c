@@ -169,7 +169,8 @@ static bool parse_pokes(const char *s, struct poke **out, unsigned *n)
 		for (size_t i = 0; i < len / 2 && ok; i++) {
 			int hi = hexval(hex[2 * i]), lo = hexval(hex[2 * i + 1]);
 			ok = hi >= 0 && lo >= 0;
-			p.data[i] = (unsigned char)(hi << 4 | lo);
+			if (ok)
+				p.data[i] = (unsigned char)(hi << 4 | lo);
 		}
 		*out = xrealloc(*out, sizeof(**out) * (*n + 1));
 		(*out)[(*n)++] = p;
