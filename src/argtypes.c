@@ -81,9 +81,9 @@ void print_buf(struct call *c, struct emit *e, const char *name, unsigned long a
 
 /* ---- descriptors ---- */
 
-/* a descriptor's path as strace quotes it between <>: the string escapes
- * of quote_string() without the quotes, and < > in octal so that the
- * brackets stay unambiguous */
+/* a descriptor's path (and -Y's comm) as strace quotes it between <>: the
+ * string escapes of quote_string() without the quotes, and < > in octal so
+ * that the brackets stay unambiguous */
 static void fd_path_quote(struct sbuf *b, const unsigned char *s, size_t n)
 {
 	int hex = opt.xflag >= 2;
@@ -149,6 +149,48 @@ void fd_decorate(struct sbuf *b, pid_t pid, int fd)
 		return;
 	snprintf(link, sizeof(link), "/proc/%d/fd/%d", (int)pid, fd);
 	path_decorate(b, link);
+}
+
+/* ---- pids ---- */
+
+size_t pid_comm_read(pid_t pid, char *buf, size_t cap)
+{
+	char path[32];
+	snprintf(path, sizeof(path), "/proc/%d/comm", (int)pid);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	ssize_t n = read(fd, buf, cap);
+	close(fd);
+	if (n <= 0)
+		return 0;
+	/* the kernel ends it with a newline; a name with a newline of its own
+	 * is cut there too, as strace does */
+	char *nl = memchr(buf, '\n', (size_t)n);
+	return nl ? (size_t)(nl - buf) : (size_t)n;
+}
+
+void pid_comm_put(struct sbuf *b, const char *comm, size_t n)
+{
+	if (!n)
+		return;
+	sbuf_putc(b, '<');
+	fd_path_quote(b, (const unsigned char *)comm, n);
+	sbuf_putc(b, '>');
+}
+
+void pid_comm_append(struct sbuf *b, pid_t pid)
+{
+	if (!(opt.decode_pids & DECODE_PID_COMM) || pid <= 0)
+		return;
+	char comm[64];
+	pid_comm_put(b, comm, pid_comm_read(pid, comm, sizeof(comm)));
+}
+
+void print_pid(struct emit *e, const char *name, int pid)
+{
+	emit_int(e, name, pid);
+	pid_comm_append(emit_sb(e), pid);
 }
 
 void print_fd(struct call *c, struct emit *e, const char *name, int fd)
@@ -478,7 +520,7 @@ void arg_print(struct call *c, struct emit *e, const struct argdesc *a, unsigned
 		break;
 	}
 	case ARG_signo: print_signo(e, n, (int)v); break;
-	case ARG_pid: emit_int(e, n, (int)v); break;
+	case ARG_pid: print_pid(e, n, (int)v); break;
 	case ARG_uid:
 		if ((unsigned)v == (unsigned)-1)
 			emit_int(e, n, -1);
@@ -580,7 +622,11 @@ void print_retval(struct call *c, struct sbuf *b)
 	case RET_UINT: sbuf_udec(b, (unsigned)c->ret); break;
 	case RET_ULONG: sbuf_udec(b, (unsigned long)c->ret); break;
 	case RET_NONE: sbuf_putc(b, '?'); break;
-	case RET_INT: case RET_PID: sbuf_dec(b, (int)c->ret); break;
+	case RET_INT: sbuf_dec(b, (int)c->ret); break;
+	case RET_PID:
+		sbuf_dec(b, (int)c->ret);
+		pid_comm_append(b, (pid_t)c->ret);
+		break;
 	case RET_FD:
 		sbuf_dec(b, c->ret);
 		if (opt.decode_fds)

@@ -25,6 +25,15 @@ void print_sigset(struct call *c, struct emit *e, const char *name, unsigned lon
 void sigset_format(struct sbuf *b, const unsigned char *mask, size_t bytes);
 /* signal name as strace prints it ("SIGINT", "SIGRTMIN", "SIGRT_3", "33") */
 void signame_format(struct sbuf *b, int sig, bool with_prefix);
+/* -Y: "<comm>" of pid (its /proc/PID/comm now, escaped as strace does);
+ * nothing when -Y is off, pid <= 0, or the process is gone */
+void pid_comm_append(struct sbuf *b, pid_t pid);
+/* its parts: the raw name (up to cap bytes, 0 when unreadable or empty);
+ * "<name>" escaped, nothing for an empty one */
+size_t pid_comm_read(pid_t pid, char *buf, size_t cap);
+void pid_comm_put(struct sbuf *b, const char *comm, size_t n);
+/* an int that is a pid (not a pgid): the number, then -Y's "<comm>" */
+void print_pid(struct emit *e, const char *name, int pid);
 /* -y: "</path>" for fd of pid, nothing when unknown */
 void fd_decorate(struct sbuf *b, pid_t pid, int fd);
 /* -yy (src/fdinfo.c): "<TCP:[...]>" for a socket fd, false when it is none;

@@ -28,7 +28,7 @@ enum {
 	OPT_KILL_ON_EXIT = 256, OPT_SECCOMP, OPT_SYSCALL_LIMIT, OPT_TRACE_FDS, OPT_FRAME_LIMIT,
 	OPT_JSON, OPT_HISTOGRAM, OPT_SUMMARY_BY, OPT_SUMMARY_INTERVAL,
 	OPT_MIN_DURATION, OPT_CLOCK, OPT_STACK_FOLDED, OPT_FOLDED_WEIGHT, OPT_LIST_CLASSES,
-	OPT_REGS, OPT_QUAL, OPT_ABS_TS, OPT_DECODE_FDS, OPT_STRINGS_HEX, OPT_QUIET_LONG,
+	OPT_REGS, OPT_QUAL, OPT_ABS_TS, OPT_DECODE_FDS, OPT_DECODE_PIDS, OPT_STRINGS_HEX, OPT_QUIET_LONG,
 	OPT_OUTPUT_SEPARATELY, OPT_SYSCALL_TIMES, OPT_TIMESTAMPS, OPT_NO_SECCOMP, OPT_TIMELINE,
 };
 
@@ -74,6 +74,7 @@ static const struct option longopts[] = {
 	{ "no-abbrev", no_argument, 0, 'v' },
 	{ "const-print-style", required_argument, 0, 'X' },
 	{ "decode-fds", optional_argument, 0, OPT_DECODE_FDS },
+	{ "decode-pids", required_argument, 0, OPT_DECODE_PIDS },
 	{ "syscall-number", no_argument, 0, 'n' },
 	{ "instruction-pointer", no_argument, 0, 'i' },
 	{ "arg-names", no_argument, 0, 'N' },
@@ -148,6 +149,8 @@ static void usage(void)
 "  -e raw=SET, -e verbose=SET, -e abbrev=SET, -e read=SET, -e write=SET\n"
 "                            (also --raw=SET, --verbose=SET, --abbrev=SET, --read=SET, --write=SET)\n"
 "  -y, -yy, --decode-fds=SET paths of fds; socket and device details\n"
+"  -Y, --decode-pids=SET     comm: the command name after PIDs (1234<sh>);\n"
+"                            pidns: accepted, prints nothing (one namespace)\n"
 "  -n, --syscall-number      print the syscall number\n"
 "  -i, --instruction-pointer print the instruction pointer at each call\n"
 "  -N, --arg-names           print argument names (name=value)\n"
@@ -274,6 +277,31 @@ static unsigned parse_quiet(const char *set)
 	return neg ? ~mask : mask;
 }
 
+/* --decode-pids=SET, -e decode-pids=SET: comm, pidns, all, none, and
+ * "!SET" for all but SET; a later SET replaces an earlier one */
+static unsigned parse_decode_pids(const char *set)
+{
+	const unsigned all = DECODE_PID_COMM | DECODE_PID_PIDNS;
+	bool neg = set[0] == '!';
+	unsigned mask = 0;
+	const char *p = set + neg;
+	for (;;) {
+		size_t n = strcspn(p, ",");
+		if (n == 4 && !strncmp(p, "comm", 4))
+			mask |= DECODE_PID_COMM;
+		else if (n == 5 && !strncmp(p, "pidns", 5))
+			mask |= DECODE_PID_PIDNS;
+		else if (n == 3 && !strncmp(p, "all", 3))
+			mask |= all;
+		else if (!(n == 4 && !strncmp(p, "none", 4)))
+			die("invalid decode-pids '%.*s'", (int)n, p);
+		if (!p[n])
+			break;
+		p += n + 1;
+	}
+	return neg ? all & ~mask : mask;
+}
+
 /* -e KIND=SET; a bare SET means trace=SET */
 static void parse_e(const char *arg)
 {
@@ -281,7 +309,7 @@ static void parse_e(const char *arg)
 	static const char *const kinds[] = {
 		"trace", "t", "signal", "signals", "s", "status", "raw", "verbose", "v",
 		"abbrev", "a", "read", "r", "write", "w", "quiet", "silent", "silence", "q",
-		"decode-fds", "decode-fd", "inject", "fault",
+		"decode-fds", "decode-fd", "decode-pids", "decode-pid", "inject", "fault",
 	};
 	if (!eq) {
 		add_qual("trace", arg);
@@ -305,6 +333,10 @@ static void parse_e(const char *arg)
 		if (!strcmp(k, "decode-fds") || !strcmp(k, "decode-fd")) {
 			extern unsigned options_decode_fds(const char *);
 			opt.decode_fds = options_decode_fds(eq + 1);
+			return;
+		}
+		if (!strcmp(k, "decode-pids") || !strcmp(k, "decode-pid")) {
+			opt.decode_pids = parse_decode_pids(eq + 1);
 			return;
 		}
 		add_qual(k, eq + 1);
@@ -383,7 +415,7 @@ void options_parse(int argc, char **argv)
 	int qcount = 0, tcount = 0, zcount = 0;
 
 	opterr = 0;	/* our own one-line messages */
-	while ((c = getopt_long(argc, argv, "+:a:Ab:cCDe:E:fhiI:knNo:O:p:P:qrs:S:tTu:U:vVwxX:yzZ", longopts, &idx)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:a:Ab:cCDe:E:fhiI:knNo:O:p:P:qrs:S:tTu:U:vVwxX:yYzZ", longopts, &idx)) != -1) {
 		switch (c) {
 		case 'a': opt.acolumn = (int)parse_num(optarg, "column width", 0, 1000); break;
 		case 'A': opt.append = true; break;
@@ -454,6 +486,7 @@ void options_parse(int argc, char **argv)
 		case 'y':
 			opt.decode_fds = opt.decode_fds ? (DECODE_FD_PATH | DECODE_FD_SOCKET | DECODE_FD_DEV | DECODE_FD_PIDFD) : DECODE_FD_PATH;
 			break;
+		case 'Y': opt.decode_pids |= DECODE_PID_COMM; break;
 		case 'z':
 		case 'Z':
 			/* status=successful / status=failed, in order with -e status= */
@@ -482,6 +515,7 @@ void options_parse(int argc, char **argv)
 			else
 				die("invalid --strings-in-hex argument: '%s'", optarg);
 			break;
+		case OPT_DECODE_PIDS: opt.decode_pids = parse_decode_pids(optarg); break;
 		case OPT_DECODE_FDS: opt.decode_fds = options_decode_fds(optarg ? optarg : "path"); break;
 		case OPT_FRAME_LIMIT: opt.frame_limit = (int)parse_num(optarg, "frame limit", 1, 65536); break;
 		case OPT_STACK_FOLDED: opt.stack_folded = optarg; break;

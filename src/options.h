@@ -14,6 +14,7 @@ struct qual {
 };
 
 enum { DECODE_FD_PATH = 1, DECODE_FD_SOCKET = 2, DECODE_FD_DEV = 4, DECODE_FD_PIDFD = 8 };
+enum { DECODE_PID_COMM = 1, DECODE_PID_PIDNS = 2 };
 enum { XLAT_STYLE_ABBREV, XLAT_STYLE_RAW, XLAT_STYLE_VERBOSE };
 enum { SUMMARY_NONE, SUMMARY_ONLY, SUMMARY_AND_TRACE };
 enum { REGS_AUTO, REGS_GETREGS, REGS_SYSCALL_INFO };
@@ -54,6 +55,7 @@ struct options {
 	bool verbose;		/* -v */
 	int xlat_style;		/* -X */
 	unsigned decode_fds;	/* -y / -yy / --decode-fds */
+	unsigned decode_pids;	/* -Y / --decode-pids: DECODE_PID_* */
 	bool print_nr;		/* -n */
 	bool print_ip;		/* -i */
 	bool arg_names;		/* -N */

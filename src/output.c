@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 #include "output.h"
+#include "argtypes.h"
 #include "emit_json.h"
 #include "options.h"
 #include "timefmt.h"
@@ -177,18 +178,39 @@ void output_finish(void)
 
 /* ---- lines ---- */
 
+/* -Y: "<comm>" of t in its line prefix. The last name read is kept, so the
+ * "+++ exited" line of a task its tracer has already reaped still has it */
+static void prefix_comm(struct sbuf *b, struct task *t)
+{
+	if (!(opt.decode_pids & DECODE_PID_COMM))
+		return;
+	char comm[64];
+	size_t n = pid_comm_read(t->tid, comm, sizeof(comm));
+	if (n) {
+		t->comm_len = (unsigned char)(n < sizeof(t->comm) ? n : sizeof(t->comm));
+		memcpy(t->comm, comm, t->comm_len);
+	} else {
+		n = t->comm_len;
+		memcpy(comm, t->comm, n);
+	}
+	pid_comm_put(b, comm, n);
+}
+
 static void put_prefix(struct task *t, struct sbuf *b, uint64_t ts)
 {
 	if (opt.outfile && opt.follow == 1) {
 		size_t start = b->len;
 		sbuf_dec(b, t->tid);
+		prefix_comm(b, t);	/* -Y: "1234<sh> " */
 		while (b->len - start < 5)
 			sbuf_putc(b, ' ');
 		sbuf_putc(b, ' ');
 	} else if (opt.follow < 2 && task_count > 1) {
 		char tmp[32];
-		snprintf(tmp, sizeof(tmp), "[pid %5d] ", (int)t->tid);
+		snprintf(tmp, sizeof(tmp), "[pid %5d", (int)t->tid);
 		sbuf_puts(b, tmp);
+		prefix_comm(b, t);	/* -Y: "[pid  1234<sh>] " */
+		sbuf_add(b, "] ", 2);
 	}
 	if (opt.tflag || opt.rflag)
 		timefmt_prefix(b, ts);

@@ -43,6 +43,8 @@ struct task {
 	unsigned long ncalls;
 	unsigned *inject_count;	/* -e inject=: invocations per syscall number */
 	unsigned char tamper;	/* TAMPER_* of the current call when T_TAMPERED */
+	unsigned char comm_len;	/* -Y: the last comm read for the line prefix, */
+	char comm[16];		/* kept for lines printed after it is reaped */
 };
 
 struct task *task_find(pid_t tid);

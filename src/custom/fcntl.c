@@ -48,7 +48,7 @@ static void print_flock(struct call *c, struct emit *e, unsigned long addr, bool
 	emit_int(e, "l_start", fl.l_start);
 	emit_int(e, "l_len", fl.l_len);
 	if (with_pid)
-		emit_int(e, "l_pid", fl.l_pid);
+		print_pid(e, "l_pid", fl.l_pid);
 	emit_struct_end(e);
 }
 
@@ -59,7 +59,10 @@ static void print_owner(struct call *c, struct emit *e, unsigned long addr)
 		return;
 	emit_struct_begin(e, "arg");
 	enum_hex(e, "type", XLAT(f_owner_types), (unsigned)o.type);
-	emit_int(e, "pid", o.pid);
+	if (o.type == 2)	/* F_OWNER_PGRP: a process group, no comm */
+		emit_int(e, "pid", o.pid);
+	else
+		print_pid(e, "pid", o.pid);
 	emit_struct_end(e);
 }
 
@@ -77,7 +80,10 @@ static bool arg_at_entry(struct call *c, struct emit *e, unsigned cmd)
 	case K_SETFL:
 		ARG(c, e, 2, "arg", ARG_openflags);
 		return true;
-	case K_DUPFD: case K_DUPFD_CLOEXEC: case K_SETOWN: case K_SETPIPE_SZ:
+	case K_SETOWN:
+		print_pid(e, "arg", (int)v);	/* a pgid when negative: no comm */
+		return true;
+	case K_DUPFD: case K_DUPFD_CLOEXEC: case K_SETPIPE_SZ:
 		emit_int(e, "arg", (int)v);
 		return true;
 	case K_SETSIG:

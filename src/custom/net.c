@@ -473,6 +473,8 @@ static void emit_int_fields(struct call *c, struct emit *e, unsigned long addr, 
 			memcpy(&v, buf + i * 4, 4);
 			if (i && ids && v != -1)
 				emit_uint(e, names[i], (unsigned)v);
+			else if (ids)	/* struct ucred's pid */
+				print_pid(e, names[i], v);
 			else
 				emit_int(e, names[i], v);
 		} else {

@@ -90,7 +90,8 @@ static void put_clone_flags(struct emit *e, const char *name, unsigned long flag
 }
 
 /* an int the kernel stored for the caller: "[123]" */
-static void put_intptr_at(struct call *c, struct emit *e, const char *name, unsigned long addr)
+/* "[N]"; a tid also gets -Y's "<comm>" inside the brackets, as strace does */
+static void put_intptr_at(struct call *c, struct emit *e, const char *name, unsigned long addr, bool tid)
 {
 	int v;
 	if (!addr || umem_read(c->pid, addr, &v, sizeof(v)) < 0) {
@@ -100,6 +101,8 @@ static void put_intptr_at(struct call *c, struct emit *e, const char *name, unsi
 	put_name(e, name);
 	sbuf_putc(emit_sb(e), '[');
 	sbuf_dec(emit_sb(e), v);
+	if (tid)
+		pid_comm_append(emit_sb(e), v);
 	sbuf_putc(emit_sb(e), ']');
 }
 
@@ -120,7 +123,7 @@ CUSTOM_DECODER(clone)
 		if (c->failed)
 			put_named_ptr(e, "parent_tid", c->args[2]);
 		else
-			put_intptr_at(c, e, "parent_tid", c->args[2]);
+			put_intptr_at(c, e, "parent_tid", c->args[2], true);
 	}
 	if (flags & CLONE_SETTLS_)
 		put_named_ptr(e, "tls", c->args[4]);
@@ -188,9 +191,9 @@ CUSTOM_DECODER(clone3)
 		sub.count[0] = 0;
 		emit_struct_begin(&sub, NULL);
 		if (ca.flags & CLONE_PIDFD_)
-			put_intptr_at(c, &sub, "pidfd", ca.pidfd);
+			put_intptr_at(c, &sub, "pidfd", ca.pidfd, false);
 		if (ca.flags & CLONE_PARENT_SETTID_)
-			put_intptr_at(c, &sub, "parent_tid", ca.parent_tid);
+			put_intptr_at(c, &sub, "parent_tid", ca.parent_tid, true);
 		emit_struct_end(&sub);
 	}
 	continue_args(e);
@@ -254,6 +257,46 @@ CUSTOM_DECODER(wait4)
 		emit_ptr(e, "rusage", c->args[3]);
 	else
 		struct_rusage_print(c, e, "rusage", c->args[3], -1);
+}
+
+/* waitid(idtype, id, infop, options, rusage): id is a pid (-Y's "<comm>")
+ * only for P_PID; a pgid, a pidfd or nothing otherwise */
+CUSTOM_DECODER(waitid)
+{
+	if (phase == PHASE_ENTRY) {
+		ARG_X(c, e, 0, "idtype", ARG_enum, XLAT_waitid_idtype, -1);
+		ARG(c, e, 1, "id", (int)c->args[0] == 1 /* P_PID */ ? ARG_pid : ARG_int);
+		c->nprinted = 2;
+		return;
+	}
+	/* infop and rusage are written by the kernel: only their addresses
+	 * when the call failed */
+	arg_print(c, e, &(struct argdesc){ "infop", ARG_struct, DIR_OUT, STRUCT_siginfo, -1 }, c->args[2]);
+	ARG_X(c, e, 3, "options", ARG_flags, XLAT_wait_options, -1);
+	arg_print(c, e, &(struct argdesc){ "rusage", ARG_struct, DIR_OUT, STRUCT_rusage, -1 }, c->args[4]);
+}
+
+/* ioprio_get(which, who), ioprio_set(which, who, ioprio): who is a pid
+ * (-Y's "<comm>") only for IOPRIO_WHO_PROCESS */
+static void put_ioprio_who(struct call *c, struct emit *e)
+{
+	ARG_X(c, e, 0, "which", ARG_enum, XLAT_ioprio_who, -1);
+	ARG(c, e, 1, "who", (int)c->args[0] == 1 /* IOPRIO_WHO_PROCESS */ ? ARG_pid : ARG_int);
+}
+
+CUSTOM_DECODER(ioprio_get)
+{
+	if (phase == PHASE_ENTRY) {
+		put_ioprio_who(c, e);	/* all at entry: no separator */
+	}
+}
+
+CUSTOM_DECODER(ioprio_set)
+{
+	if (phase == PHASE_ENTRY) {
+		put_ioprio_who(c, e);
+		ARG(c, e, 2, "ioprio", ARG_hex);
+	}
 }
 
 /* ---- ids, randomness, personality ---- */

@@ -68,7 +68,7 @@ static void cmsg_creds(struct emit *e, const unsigned char *p)
 	struct ucred uc;
 	memcpy(&uc, p, sizeof(uc));
 	emit_struct_begin(e, "cmsg_data");
-	emit_int(e, "pid", uc.pid);
+	print_pid(e, "pid", uc.pid);
 	emit_id(e, "uid", uc.uid);
 	emit_id(e, "gid", uc.gid);
 	emit_struct_end(e);

@@ -42,7 +42,7 @@ STRUCT_PRINTER(cap_header)
 		return;
 	emit_struct_begin(e, name);
 	emit_enum(e, "version", XLAT(cap_versions), h.version);
-	emit_int(e, "pid", h.pid);
+	print_pid(e, "pid", h.pid);
 	emit_struct_end(e);
 }
 

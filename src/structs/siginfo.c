@@ -62,10 +62,10 @@ void siginfo_format(struct emit *e, const void *p)
 			emit_int(e, "si_errno", si->si_errno);
 	}
 	if (code == SI_USER || code == SI_TKILL) {
-		emit_int(e, "si_pid", si->si_pid);
+		print_pid(e, "si_pid", si->si_pid);
 		emit_uint(e, "si_uid", si->si_uid);
 	} else if (code == SI_QUEUE || code == SI_MESGQ) {
-		emit_int(e, "si_pid", si->si_pid);
+		print_pid(e, "si_pid", si->si_pid);
 		emit_uint(e, "si_uid", si->si_uid);
 		put_value(e, si);
 	} else if (code == SI_TIMER) {
@@ -77,7 +77,7 @@ void siginfo_format(struct emit *e, const void *p)
 		 * are for a signal a tracer injected */
 		switch (sig) {
 		case SIGCHLD:
-			emit_int(e, "si_pid", si->si_pid);
+			print_pid(e, "si_pid", si->si_pid);
 			emit_uint(e, "si_uid", si->si_uid);
 			if (code == CLD_EXITED) {
 				emit_int(e, "si_status", si->si_status);
