@@ -273,10 +273,9 @@ static void sysset_parse(const char *str, struct sysset *s)
 
 void filter_select(const char *str, bool sel[SYSCALL_MAX])
 {
-	struct sysset *s = xmalloc(sizeof(*s));
-	sysset_parse(str, s);
-	memcpy(sel, s->nr, sizeof(s->nr));
-	free(s);
+	static struct sysset s;	/* not on the heap: an invalid set exits in die() */
+	sysset_parse(str, &s);
+	memcpy(sel, s.nr, sizeof(s.nr));
 }
 
 static void sysset_store(const struct sysset *s, unsigned char bit)

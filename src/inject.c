@@ -236,20 +236,25 @@ static bool parse_option(struct rule *r, const char *key, size_t klen, const cha
 
 static void parse_rule(const char *spec, bool fault)
 {
+	/* static, all of them: a bad rule exits through die(), and the
+	 * sanitizer build's leak check must find them still reachable */
+	static bool sel[SYSCALL_MAX];
+	static char *set, *opts;
+	static struct rule r;
 	spec_kind = fault ? "fault" : "inject";
 	const char *colon = strchr(spec, ':');
-	char *set = colon ? strndup(spec, (size_t)(colon - spec)) : xstrdup(spec);
-	bool *sel = xcalloc(SYSCALL_MAX, sizeof(bool));
-	filter_select(set, sel);
 	free(set);
-	struct rule r = { .spec = spec, .syscall = -1, .first = 1, .last = UINT32_MAX, .step = 1 };
-	char *opts = xstrdup(colon ? colon + 1 : ""), *save = NULL;
+	set = colon ? strndup(spec, (size_t)(colon - spec)) : xstrdup(spec);
+	filter_select(set, sel);
+	r = (struct rule){ .spec = spec, .syscall = -1, .first = 1, .last = UINT32_MAX, .step = 1 };
+	free(opts);
+	opts = xstrdup(colon ? colon + 1 : "");
+	char *save = NULL;
 	for (char *o = strtok_r(opts, ":", &save); o; o = strtok_r(NULL, ":", &save)) {
 		const char *eq = strchr(o, '=');
 		if (!eq || !parse_option(&r, o, (size_t)(eq - o), eq + 1, fault))
 			bad(spec);
 	}
-	free(opts);
 	if (fault && !r.has_error) {
 		r.has_error = true;
 		r.error = ENOSYS;
@@ -262,7 +267,6 @@ static void parse_rule(const char *spec, bool fault)
 	for (int nr = 0; nr < SYSCALL_MAX; nr++)
 		if (sel[nr])
 			rule_of[nr] = (unsigned short)nrules;
-	free(sel);
 }
 
 void inject_init(void)
