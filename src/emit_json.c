@@ -26,6 +26,7 @@
 #include "output.h"
 #include "structs/structs.h"
 #include "timeline.h"
+#include "unwind.h"
 #include "util.h"
 #include <stdio.h>
 #include <sys/wait.h>
@@ -492,6 +493,9 @@ void json_call_end(struct task *t, struct emit *e, enum json_end how)
 	} else {
 		sbuf_puts(b, how == JSON_DETACHED ? ",\"ret\":null,\"detached\":true" : ",\"ret\":null");
 	}
+	/* -k: the frames belong to the record, so the walk is made now */
+	if (opt.stack)
+		unwind_json_call(t, b, how == JSON_RETURNED);
 	sbuf_putc(b, '}');
 	line_commit(t);
 }
@@ -519,6 +523,7 @@ static void record(struct task *t, const char *type, void (*body)(struct sbuf *,
 struct sigarg {
 	int sig;
 	const siginfo_t *si;
+	struct task *t;		/* -k: the stack of a signal's record */
 };
 
 static void signal_body(struct sbuf *b, const void *p)
@@ -535,17 +540,19 @@ static void signal_body(struct sbuf *b, const void *p)
 		siginfo_format(&e, a->si);
 		emit_json_close(&e);
 	}
+	if (a->t && opt.stack)
+		unwind_json_signal(a->t, b);
 }
 
 void json_signal(struct task *t, int sig, const siginfo_t *si)
 {
-	struct sigarg a = { sig, si };
+	struct sigarg a = { sig, si, t };
 	record(t, "signal", signal_body, &a);
 }
 
 void json_stopped(struct task *t, int sig)
 {
-	struct sigarg a = { sig, NULL };
+	struct sigarg a = { sig, NULL, NULL };
 	record(t, "stopped", signal_body, &a);
 }
 

@@ -11,12 +11,14 @@
  * per run (src/unwind_elf.c). Each process has one unw_addr_space with
  * libunwind's global caching policy, so a return address seen before is
  * unwound from the cached rule without parsing its FDE again; each
- * process also caches the printed text of every (address, lookup) pair.
+ * process also caches the printed text of every (address, lookup) pair
+ * (and, with --json, its JSON object, made when first needed).
  * Both caches are dropped only when an executable mapping went away.
  * What is left per frame is libunwind's own work, without the two
  * sigprocmask calls it makes around its cache (see sigprocmask() below). */
 #include "unwind.h"
 #include "unwind_int.h"
+#include "emit_json.h"
 #include "options.h"
 #include "output.h"
 #include "regs.h"
@@ -58,6 +60,10 @@ struct frame {
 	unsigned long true_off;	/* file offset of ip */
 	char *text;		/* " > path(sym+0x1f) [0x1234]\n" */
 	size_t len;
+	char *json;		/* --json: {"file":..,"func":..,"off":..,"addr":..}, made when first needed */
+	size_t jlen;
+	unsigned long sym_off;	/* ip - the symbol's address */
+	unsigned name_at, name_len;	/* where the symbol is in text */
 	bool has_sym;
 	uint32_t fold;		/* --stack-folded name id, UINT32_MAX until made */
 };
@@ -124,6 +130,7 @@ static void frames_clear(struct uproc *p)
 	for (size_t i = 0; i < p->fsize; i++) {
 		if (p->ftab[i]) {
 			free(p->ftab[i]->text);
+			free(p->ftab[i]->json);
 			free(p->ftab[i]);
 			p->ftab[i] = NULL;
 		}
@@ -422,10 +429,13 @@ static struct frame *frame_get(struct uproc *p, unsigned long ip, bool prev)
 	sbuf_puts(&b, m->path);
 	if (name && *name) {
 		f->has_sym = true;
+		f->sym_off = ip - (sym + (unsigned long)lm->bias);
 		sbuf_putc(&b, '(');
+		f->name_at = (unsigned)b.len;
 		sbuf_puts(&b, name);
+		f->name_len = (unsigned)(b.len - f->name_at);
 		sbuf_putc(&b, '+');
-		sbuf_hex(&b, ip - (sym + (unsigned long)lm->bias));
+		sbuf_hex(&b, f->sym_off);
 		sbuf_puts(&b, ") [");
 	} else {
 		sbuf_puts(&b, "() [");
@@ -563,6 +573,50 @@ static void walk_text(struct sbuf *b, bool captured)
 		sbuf_puts(b, " > too many stack frames\n");
 }
 
+/* --json: the frame as an object of the "stack" array */
+static void frame_json(struct frame *f, struct sbuf *out)
+{
+	if (!f->json) {
+		struct sbuf b = { 0 };
+		sbuf_puts(&b, "{\"file\":");
+		json_quote(&b, f->path, strlen(f->path));
+		if (f->has_sym) {
+			sbuf_puts(&b, ",\"func\":");
+			json_quote(&b, f->text + f->name_at, f->name_len);
+			sbuf_puts(&b, ",\"off\":");
+			sbuf_udec(&b, f->sym_off);
+		}
+		sbuf_puts(&b, ",\"addr\":");
+		sbuf_udec(&b, f->true_off);
+		sbuf_putc(&b, '}');
+		f->json = b.p;
+		f->jlen = b.len;
+	}
+	sbuf_add(out, f->json, f->jlen);
+}
+
+/* the walk as the members a JSON record gets: ,"stack":[frames, leaf
+ * first], and ,"stack_truncated":true after frame_limit frames */
+static void walk_json(struct sbuf *b)
+{
+	sbuf_puts(b, ",\"stack\":[");
+	for (size_t i = 0; i < nwf; i++) {
+		if (i)
+			sbuf_putc(b, ',');
+		frame_json(wf[i], b);
+	}
+	if (bad_ip) {
+		if (nwf)
+			sbuf_putc(b, ',');
+		sbuf_puts(b, "{\"error\":\"unexpected_backtracing_error\",\"addr\":");
+		sbuf_udec(b, bad_ip);
+		sbuf_putc(b, '}');
+	}
+	sbuf_putc(b, ']');
+	if (too_many)
+		sbuf_puts(b, ",\"stack_truncated\":true");
+}
+
 static uint32_t *fold_ids;
 static size_t fold_cap;
 
@@ -629,7 +683,9 @@ static void queue_drop(struct uthread *ut)
 /* prints a stack captured at entry, with the call's weight */
 static void queue_flush(struct task *t, struct uthread *ut, uint64_t weight)
 {
-	if (print_frames && ut->queue.len)
+	/* with --json the stack went into the call's record (when there
+	 * was one): never a record of its own */
+	if (print_frames && ut->queue.len && !opt.json_trace)
 		line_raw(t, ut->queue.p, ut->queue.len);
 	if (folded_file)
 		folded_add(ut->qfold, ut->nqfold, weight);
@@ -650,7 +706,10 @@ void unwind_capture(struct task *t)
 	ut = thread_get(t);
 	if (!walk(t, ut->proc))
 		return;
-	walk_text(&ut->queue, true);
+	if (opt.json_trace)
+		walk_json(&ut->queue);
+	else
+		walk_text(&ut->queue, true);
 	if (folded_file) {
 		size_t n = walk_fold();
 		free(ut->qfold);
@@ -663,7 +722,8 @@ void unwind_capture(struct task *t)
 
 void unwind_print(struct task *t)
 {
-	if (regs_last_compat)
+	/* --json -k: done by unwind_json_call(), in the call's record */
+	if (regs_last_compat || (opt.json_trace && print_frames))
 		return;
 	struct uthread *ut = thread_get(t);
 	if (ut->queued) {
@@ -678,8 +738,53 @@ void unwind_print(struct task *t)
 		folded_add(fold_ids, walk_fold(), call_weight(t));
 }
 
+void unwind_json_call(struct task *t, struct sbuf *b, bool returned)
+{
+	/* --stack-folded without -k: unwind_print() does it all */
+	if (!print_frames)
+		return;
+	struct uthread *ut = t->unwind;
+	if (!returned) {
+		/* exit_group, or a call the tracee never came back from: the
+		 * stack captured at entry; it is counted in --stack-folded
+		 * when the thread is gone (unwind_task_free), as in text */
+		if (ut && ut->queued && ut->queue.len) {
+			sbuf_add(b, ut->queue.p, ut->queue.len);
+			ut->queue.len = 0;
+		}
+		return;
+	}
+	/* the rest is unwind_print(), with the frames into b */
+	if (regs_last_compat)
+		return;
+	ut = thread_get(t);
+	if (ut->queued) {
+		sbuf_add(b, ut->queue.p, ut->queue.len);
+		ut->queue.len = 0;
+		queue_flush(t, ut, call_weight(t));
+		return;
+	}
+	if (!walk(t, ut->proc))
+		return;
+	walk_json(b);
+	if (folded_file)
+		folded_add(fold_ids, walk_fold(), call_weight(t));
+}
+
+void unwind_json_signal(struct task *t, struct sbuf *b)
+{
+	if (!print_frames)
+		return;
+	struct uthread *ut = thread_get(t);
+	if (walk(t, ut->proc))
+		walk_json(b);
+}
+
 void unwind_print_signal(struct task *t)
 {
+	/* --json -k: in the signal record (unwind_json_signal) */
+	if (opt.json_trace && print_frames)
+		return;
 	struct uthread *ut = thread_get(t);
 	if (!walk(t, ut->proc))
 		return;
