@@ -123,23 +123,6 @@ static void put_ts(uint64_t mono)
 
 /* ---- names ---- */
 
-/* the comm of tid, without its newline; 0 when it is gone */
-static size_t read_comm(pid_t tid, char *buf, size_t size)
-{
-	char path[64];
-	snprintf(path, sizeof(path), "/proc/%d/comm", (int)tid);
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return 0;
-	ssize_t n = read(fd, buf, size);
-	close(fd);
-	if (n <= 0)
-		return 0;
-	while (n > 0 && buf[n - 1] == '\n')
-		n--;
-	return (size_t)n;
-}
-
 static void put_name_event(const struct task *t, const char *what, const char *name, size_t n)
 {
 	event_begin("M");
@@ -160,8 +143,8 @@ static void name_task(struct task *t)
 {
 	char comm[64], lead[64];
 	t->flags |= T_TL_NAMED;
-	size_t n = read_comm(t->tid, comm, sizeof(comm));
-	size_t ln = t->tid == t->tgid ? n : read_comm(t->tgid, lead, sizeof(lead));
+	size_t n = pid_comm_read(t->tid, comm, sizeof(comm));
+	size_t ln = t->tid == t->tgid ? n : pid_comm_read(t->tgid, lead, sizeof(lead));
 	if (ln)
 		put_name_event(t, "process_name", t->tid == t->tgid ? comm : lead, ln);
 	if (n)
