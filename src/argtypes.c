@@ -31,6 +31,12 @@ void print_path(struct call *c, struct emit *e, const char *name, unsigned long 
 		emit_ptr(e, name, addr);
 		return;
 	}
+	/* as strace: a path that has no NUL within PATH_MAX bytes shows
+	 * PATH_MAX - 1 of them, and "..." */
+	if (n > PATH_LIMIT - 1) {
+		n = PATH_LIMIT - 1;
+		term = false;
+	}
 	emit_str(e, name, buf, (size_t)n, term ? 0 : STR_TRUNCATED);
 }
 

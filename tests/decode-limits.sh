@@ -24,3 +24,23 @@ grep -q 'iov_base=0x[0-9a-f]*, iov_len=1000000}' wv.tr || fail "no iovec shown a
 grep -q '\], 64) *= 64000000$' wv.tr || fail "the writev line does not end as it should: $(tail -c 200 wv.tr)"
 [ "$(wc -c <wv.tr)" -lt 20000000 ] || fail "the writev line is $(wc -c <wv.tr) bytes"
 ok "writev of 64 MB at -s 1000000: cut at the 16 MiB budget"
+
+# a path with no NUL in its first PATH_MAX bytes (the next page unmapped)
+# shows PATH_MAX - 1 of them and "...", one of PATH_MAX - 1 bytes shows
+# whole, as strace prints them
+run 60 "$TATTLE" -s 5000 -e trace=chdir -o path.tr $PY -c '
+import ctypes
+libc = ctypes.CDLL(None)
+libc.mmap.restype = ctypes.c_void_p
+libc.mmap.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int, ctypes.c_int, ctypes.c_int, ctypes.c_long]
+libc.munmap.argtypes = [ctypes.c_void_p, ctypes.c_size_t]
+libc.chdir.argtypes = [ctypes.c_void_p]
+p = libc.mmap(None, 8192, 3, 0x22, -1, 0)
+libc.munmap(p + 4096, 4096)
+ctypes.memset(p, 0x61, 4096)
+libc.chdir(p)
+ctypes.memset(p + 4095, 0, 1)
+libc.chdir(p)' || fail "chdir of long paths"
+grep '^chdir(' path.tr | awk '{ match($0, /"a*"/); n = RLENGTH - 2; print n, substr($0, RSTART + RLENGTH, 4) }' > path.n
+printf '4095 ...)\n4095 ) = \n' | diff - path.n || fail "long paths: $(cut -c 1-40 path.tr)"
+ok "a path without a NUL in PATH_MAX bytes: PATH_MAX - 1 of them and ..."
