@@ -598,10 +598,14 @@ void options_parse(int argc, char **argv)
 		opt.quiet |= QUIET_ATTACH | QUIET_PERSONALITY | QUIET_EXIT;
 	else if (qcount == 1)
 		opt.quiet |= QUIET_ATTACH | QUIET_PERSONALITY;
+	if (summary_c && summary_C)
+		die("-c/--summary-only and -C/--summary are mutually exclusive");
 	if (summary_c)
-		opt.summary = summary_C ? SUMMARY_AND_TRACE : SUMMARY_ONLY;
+		opt.summary = SUMMARY_ONLY;
 	else if (summary_C)
 		opt.summary = SUMMARY_AND_TRACE;
+	if (summary_c && opt.stack)
+		warnx("-k/--stack-traces has no effect with -c/--summary-only");
 	if (tcount) {
 		/* -t: time of day; -tt: with microseconds; -ttt: since the epoch */
 		if (abs_ts_long)
