@@ -22,6 +22,7 @@ static struct outfile main_out = { .fd = 2 };
 static struct outfile *ff_files;	/* -ff: every per-thread file */
 volatile int output_flush_due;
 static int timer_armed;
+bool output_shared;
 static struct sigaction pipe_orig;
 
 void output_restore_signals(void)
@@ -105,6 +106,7 @@ void output_init(void)
 		}
 	}
 	main_out.tty = isatty(main_out.fd);
+	output_shared = !opt.outfile;
 	/* a reader that goes away must not kill the tracer; the command gets
 	 * back what tattle was given (output_restore_signals) */
 	struct sigaction ign;
@@ -133,6 +135,11 @@ struct outfile *output_of(struct task *t)
 	ff_files = o;
 	t->out = o;
 	return o;
+}
+
+void output_flush_shared(void)
+{
+	flush(&main_out);
 }
 
 void output_flush_all(void)

@@ -32,6 +32,17 @@ struct outfile *output_of(struct task *t);
  * within 100 ms */
 void output_idle(void);
 extern volatile int output_flush_due;	/* set by the flush timer */
+/* The trace goes to tattle's stderr, which the command inherits: what is
+ * written must be out before a tracee runs on, so that the trace and the
+ * command's own output interleave in the order they happened ("write(2,
+ * "x", 1x) = 1"), as strace's do. An -o file is buffered instead. */
+extern bool output_shared;
+void output_flush_shared(void);
+static inline void output_before_resume(void)
+{
+	if (__builtin_expect(output_shared, 0))
+		output_flush_shared();
+}
 
 /* t->line := prefix ([pid N], timestamps, -i) for a line starting at ts */
 void line_begin(struct task *t, uint64_t ts);

@@ -85,6 +85,7 @@ static void msg_stderr(const char *fmt, ...)
 
 static void resume(struct task *t, int sig)
 {
+	output_before_resume();
 	int req = PTRACE_SYSCALL;
 	/* under seccomp only the exit stop of a traced call needs PTRACE_SYSCALL */
 	if (seccomp_on && !(t->flags & T_SECCOMP_EXIT))
@@ -855,6 +856,7 @@ static void on_group_stop(struct task *t, int sig)
 		sbuf_free(&b);
 	}
 	t->flags |= T_GROUPSTOP;
+	output_before_resume();
 	ptrace(PTRACE_LISTEN, t->tid, 0, 0);
 }
 
