@@ -96,3 +96,10 @@ fi
 run 20 "$TATTLE" -N -e trace=close -o out -- true
 grep -q '^close(fd=3) *= 0$' out || fail "-N: $(head -2 out)"
 ok "-N names the arguments"
+
+# the trace on stderr, shared with the command: each part is out before the
+# command runs on, so its output comes between, as with strace
+run 20 "$TATTLE" -e trace=write "$PROGS/core_inject" write > both 2>&1
+printf 'write(1, "hello\\n", 6hello\n)                  = 6\n' > want
+head -2 both | diff want - || { cat both; fail "stderr trace and the command's output are not interleaved"; }
+ok "on stderr, the trace and the command's output interleave in order"
