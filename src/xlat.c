@@ -12,7 +12,7 @@ const char *xlat_name(const struct xlat *x, unsigned long long v)
 	return 0;
 }
 
-static void flags_abbrev(struct sbuf *b, const struct xlat *x, unsigned long long v)
+void xlat_flags_abbrev(struct sbuf *b, const struct xlat *x, unsigned long long v)
 {
 	unsigned long long left = v;
 	int n = 0;
@@ -73,11 +73,11 @@ void xlat_flags(struct sbuf *b, const struct xlat *x, unsigned long long v)
 			return;
 		}
 		sbuf_puts(b, " /* ");
-		flags_abbrev(b, x, v);
+		xlat_flags_abbrev(b, x, v);
 		sbuf_puts(b, " */");
 		return;
 	}
-	flags_abbrev(b, x, v);
+	xlat_flags_abbrev(b, x, v);
 }
 
 static void enum_common(struct sbuf *b, const struct xlat *x, unsigned long long v, const char *dflt, int hex)

@@ -29,6 +29,9 @@ const char *xlat_name(const struct xlat *x, unsigned long long v);
 void xlat_enum(struct sbuf *b, const struct xlat *x, unsigned long long v, const char *dflt_comment);
 /* flags: NAME|NAME|0x..., "0" when v is 0 and no 0-named entry; honours -X */
 void xlat_flags(struct sbuf *b, const struct xlat *x, unsigned long long v);
+/* flags as -X abbrev prints them, whatever -X says (for a decoder that
+ * composes a value of several families) */
+void xlat_flags_abbrev(struct sbuf *b, const struct xlat *x, unsigned long long v);
 /* enum whose unknown values print in hex */
 void xlat_enum_hex(struct sbuf *b, const struct xlat *x, unsigned long long v);
 #endif
