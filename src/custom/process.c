@@ -284,19 +284,49 @@ static void put_ioprio_who(struct call *c, struct emit *e)
 	ARG(c, e, 1, "who", (int)c->args[0] == 1 /* IOPRIO_WHO_PROCESS */ ? ARG_pid : ARG_int);
 }
 
+/* IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4): the class is the bits above
+ * the 13 of the data */
+static void put_ioprio_value(struct sbuf *b, unsigned v)
+{
+	sbuf_puts(b, "IOPRIO_PRIO_VALUE(");
+	xlat_enum_hex(b, XLAT(ioprio_class), v >> 13);
+	sbuf_puts(b, ", ");
+	sbuf_udec(b, v & 0x1fff);
+	sbuf_putc(b, ')');
+}
+
 CUSTOM_DECODER(ioprio_get)
 {
 	if (phase == PHASE_ENTRY) {
 		put_ioprio_who(c, e);	/* all at entry: no separator */
+	} else if (!c->failed && opt.xlat_style != XLAT_STYLE_RAW) {
+		/* the value the call returns, explained after it */
+		sbuf_putc(&c->aux, '(');
+		put_ioprio_value(&c->aux, (unsigned)c->ret);
+		sbuf_putc(&c->aux, ')');
 	}
 }
 
+/* the priority: IOPRIO_PRIO_VALUE(...); -X raw the number, -X verbose the
+ * number with that in a comment */
 CUSTOM_DECODER(ioprio_set)
 {
-	if (phase == PHASE_ENTRY) {
-		put_ioprio_who(c, e);
-		ARG(c, e, 2, "ioprio", ARG_hex);
-	}
+	if (phase != PHASE_ENTRY)
+		return;
+	put_ioprio_who(c, e);
+	unsigned v = (unsigned)c->args[2];
+	struct sbuf t = { 0 };
+	if (opt.xlat_style != XLAT_STYLE_ABBREV)
+		sbuf_dec(&t, (int)v);
+	if (opt.xlat_style == XLAT_STYLE_VERBOSE)
+		sbuf_puts(&t, " /* ");
+	if (opt.xlat_style != XLAT_STYLE_RAW)
+		put_ioprio_value(&t, v);
+	if (opt.xlat_style == XLAT_STYLE_VERBOSE)
+		sbuf_puts(&t, " */");
+	sbuf_putc(&t, 0);
+	emit_text(e, "ioprio", t.p);
+	sbuf_free(&t);
 }
 
 /* ---- ids, randomness, personality ---- */
