@@ -175,62 +175,77 @@ static void print_disk_quota(struct call *c, struct emit *e, const char *name, u
 	emit_struct_end(e);
 }
 
-static void print_qfs(struct emit *e, const char *name, unsigned long long ino,
-		      unsigned long long nblks, unsigned nextents)
+/* Q_XGETQSTAT's struct fs_quota_stat and Q_XGETQSTATV's fs_quota_statv
+ * hold the same fields in two layouts (the second with the project quota
+ * file, and the in-core count moved up): both are read into this one and
+ * printed by one printer, in the order of the layout they came in */
+struct qstat {
+	int version;
+	unsigned flags, incoredqs;
+	struct { unsigned long long ino, nblks; unsigned nextents; } file[3];	/* u, g, p */
+	int btimelimit, itimelimit, rtbtimelimit;
+	unsigned bwarnlimit, iwarnlimit;
+};
+
+#define QSTAT_FILE(f, qfs) ((f).ino = (qfs).qfs_ino, (f).nblks = (qfs).qfs_nblks, (f).nextents = (qfs).qfs_nextents)
+#define QSTAT_FROM(q, s) do { \
+	(q)->version = (s).qs_version; \
+	(q)->flags = (s).qs_flags; \
+	(q)->incoredqs = (s).qs_incoredqs; \
+	QSTAT_FILE((q)->file[0], (s).qs_uquota); \
+	QSTAT_FILE((q)->file[1], (s).qs_gquota); \
+	(q)->btimelimit = (s).qs_btimelimit; \
+	(q)->itimelimit = (s).qs_itimelimit; \
+	(q)->rtbtimelimit = (s).qs_rtbtimelimit; \
+	(q)->bwarnlimit = (s).qs_bwarnlimit; \
+	(q)->iwarnlimit = (s).qs_iwarnlimit; \
+} while (0)
+
+static void print_qfs(struct emit *e, const char *name, const struct qstat *q, int i)
 {
 	emit_struct_begin(e, name);
-	emit_uint(e, "qfs_ino", ino);
-	emit_uint(e, "qfs_nblks", nblks);
-	emit_uint(e, "qfs_nextents", nextents);
+	emit_uint(e, "qfs_ino", q->file[i].ino);
+	emit_uint(e, "qfs_nblks", q->file[i].nblks);
+	emit_uint(e, "qfs_nextents", q->file[i].nextents);
 	emit_struct_end(e);
 }
 
-/* Q_XGETQSTAT: the old layout (fs_qfilestat members unaligned on 32-bit
- * ABIs, natural on x86_64) */
-static void print_quota_stat(struct call *c, struct emit *e, const char *name, unsigned long addr)
+/* Q_XGETQSTAT (fs_qfilestat members unaligned on 32-bit ABIs, natural on
+ * x86_64) and, versioned, Q_XGETQSTATV */
+static void print_quota_stat(struct call *c, struct emit *e, const char *name, unsigned long addr, bool versioned)
 {
-	struct fs_quota_stat s;
-	if (!fetch_struct(c, e, name, addr, &s, sizeof(s)))
-		return;
-	emit_struct_begin(e, name);
-	emit_int(e, "qs_version", s.qs_version);
-	if (filter_abbrev(c->nr)) {
-		emit_more(e);
+	struct qstat q;
+	if (versioned) {
+		struct fs_quota_statv s;
+		if (!fetch_struct(c, e, name, addr, &s, sizeof(s)))
+			return;
+		QSTAT_FROM(&q, s);
+		QSTAT_FILE(q.file[2], s.qs_pquota);
 	} else {
-		emit_flags(e, "qs_flags", XLAT(xfs_quota_flags), s.qs_flags);
-		print_qfs(e, "qs_uquota", s.qs_uquota.qfs_ino, s.qs_uquota.qfs_nblks, s.qs_uquota.qfs_nextents);
-		print_qfs(e, "qs_gquota", s.qs_gquota.qfs_ino, s.qs_gquota.qfs_nblks, s.qs_gquota.qfs_nextents);
-		emit_uint(e, "qs_incoredqs", s.qs_incoredqs);
-		emit_int(e, "qs_btimelimit", s.qs_btimelimit);
-		emit_int(e, "qs_itimelimit", s.qs_itimelimit);
-		emit_int(e, "qs_rtbtimelimit", s.qs_rtbtimelimit);
-		emit_uint(e, "qs_bwarnlimit", s.qs_bwarnlimit);
-		emit_uint(e, "qs_iwarnlimit", s.qs_iwarnlimit);
+		struct fs_quota_stat s;
+		if (!fetch_struct(c, e, name, addr, &s, sizeof(s)))
+			return;
+		QSTAT_FROM(&q, s);
 	}
-	emit_struct_end(e);
-}
-
-/* Q_XGETQSTATV: the versioned layout with the project quota file */
-static void print_quota_statv(struct call *c, struct emit *e, const char *name, unsigned long addr)
-{
-	struct fs_quota_statv s;
-	if (!fetch_struct(c, e, name, addr, &s, sizeof(s)))
-		return;
 	emit_struct_begin(e, name);
-	emit_int(e, "qs_version", s.qs_version);
+	emit_int(e, "qs_version", q.version);
 	if (filter_abbrev(c->nr)) {
 		emit_more(e);
 	} else {
-		emit_flags(e, "qs_flags", XLAT(xfs_quota_flags), s.qs_flags);
-		emit_uint(e, "qs_incoredqs", s.qs_incoredqs);
-		print_qfs(e, "qs_uquota", s.qs_uquota.qfs_ino, s.qs_uquota.qfs_nblks, s.qs_uquota.qfs_nextents);
-		print_qfs(e, "qs_gquota", s.qs_gquota.qfs_ino, s.qs_gquota.qfs_nblks, s.qs_gquota.qfs_nextents);
-		print_qfs(e, "qs_pquota", s.qs_pquota.qfs_ino, s.qs_pquota.qfs_nblks, s.qs_pquota.qfs_nextents);
-		emit_int(e, "qs_btimelimit", s.qs_btimelimit);
-		emit_int(e, "qs_itimelimit", s.qs_itimelimit);
-		emit_int(e, "qs_rtbtimelimit", s.qs_rtbtimelimit);
-		emit_uint(e, "qs_bwarnlimit", s.qs_bwarnlimit);
-		emit_uint(e, "qs_iwarnlimit", s.qs_iwarnlimit);
+		emit_flags(e, "qs_flags", XLAT(xfs_quota_flags), q.flags);
+		if (versioned)
+			emit_uint(e, "qs_incoredqs", q.incoredqs);
+		print_qfs(e, "qs_uquota", &q, 0);
+		print_qfs(e, "qs_gquota", &q, 1);
+		if (versioned)
+			print_qfs(e, "qs_pquota", &q, 2);
+		else
+			emit_uint(e, "qs_incoredqs", q.incoredqs);
+		emit_int(e, "qs_btimelimit", q.btimelimit);
+		emit_int(e, "qs_itimelimit", q.itimelimit);
+		emit_int(e, "qs_rtbtimelimit", q.rtbtimelimit);
+		emit_uint(e, "qs_bwarnlimit", q.bwarnlimit);
+		emit_uint(e, "qs_iwarnlimit", q.iwarnlimit);
 	}
 	emit_struct_end(e);
 }
@@ -296,10 +311,10 @@ static void addr_out(struct call *c, struct emit *e, unsigned cmd, unsigned long
 		print_boxed(c, e, "addr", addr, XLAT(quota_formats), true);
 		break;
 	case K_XGETQSTAT:
-		print_quota_stat(c, e, "addr", addr);
+		print_quota_stat(c, e, "addr", addr, false);
 		break;
 	case K_XGETQSTATV:
-		print_quota_statv(c, e, "addr", addr);
+		print_quota_stat(c, e, "addr", addr, true);
 		break;
 	default:
 		emit_ptr(e, "addr", addr);
