@@ -646,7 +646,7 @@ void options_parse(int argc, char **argv)
 	if (opt.follow > 1 && !opt.outfile)
 		opt.follow = 1;	/* strace: -ff without -o is -f */
 	if (opt.daemonize && !opt.argv)
-		die("-D and -p are mutually exclusive");
+		die("PROG [ARGS] must be specified with -D/--daemonize");
 	if (opt.user && !opt.argv)
 		die("-u needs a command");
 	if (opt.env && !opt.argv)

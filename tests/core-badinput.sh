@@ -31,6 +31,7 @@ expect_err "bad -s" "invalid string limit 'x'" -s x true
 expect_err "bad -X" "invalid -X argument: 'nope'" -X nope true
 expect_err "unknown syscall" "invalid system call 'opnat' (did you mean 'openat'?)" -e trace=opnat true
 expect_err "bad -b" "syscall 'open' for -b isn't supported" -b open true
+expect_err "-D without a command" "PROG [ARGS] must be specified with -D/--daemonize" -D -p 1
 expect_err "-c with -C" "-c/--summary-only and -C/--summary are mutually exclusive" -c -C true
 # -k with -c: strace's warning, and the table all the same
 run 20 "$TATTLE" -c -k -o ck.out true 2>err || fail "-c -k: status $?"
