@@ -566,6 +566,9 @@ static bool route_payload(struct call *c, struct emit *e, const struct nlmsghdr 
 	case RTM_NEWROUTE: case RTM_DELROUTE: case RTM_GETROUTE:
 		rtnl_route_print(c, e, family, addr, len);
 		return true;
+	case RTM_NEWNEIGH: case RTM_DELNEIGH: case RTM_GETNEIGH:
+		rtnl_neigh_print(c, e, h->nlmsg_type, family, addr, len);
+		return true;
 	}
 	nl_hex(c, e, NULL, addr, len);
 	return true;

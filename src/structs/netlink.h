@@ -176,4 +176,9 @@ void rtnl_link_print(struct call *c, struct emit *e, unsigned char family, unsig
 /* NETLINK_ROUTE routes (src/structs/netlink_route.c): struct rtmsg of a
  * RTM_*ROUTE message and the RTA_* attributes after it */
 void rtnl_route_print(struct call *c, struct emit *e, unsigned char family, unsigned long addr, unsigned long len);
+
+/* NETLINK_ROUTE neighbours (src/structs/netlink_neigh.c): struct ndmsg of
+ * a RTM_*NEIGH message of type and the NDA_* attributes after it */
+void rtnl_neigh_print(struct call *c, struct emit *e, unsigned type, unsigned char family, unsigned long addr,
+		      unsigned long len);
 #endif

@@ -77,6 +77,14 @@ int net_sb_flags(struct sbuf *b, const struct xlat *x, unsigned long long v, con
 	if (opt.xlat_style == XLAT_STYLE_VERBOSE) {
 		int n = flags_names(NULL, x, v, &left);
 		sbuf_hex(b, v);
+		/* a zero that has a name prints it in a comment, as strace does */
+		const char *z = v ? NULL : xlat_name(x, 0);
+		if (z) {
+			sbuf_puts(b, " /* ");
+			sbuf_puts(b, z);
+			sbuf_puts(b, " */");
+			return 1;
+		}
 		if (!v || (!n && !unknown))
 			return 0;
 		sbuf_puts(b, " /* ");

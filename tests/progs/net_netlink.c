@@ -9,7 +9,11 @@
  * bridge port with its bridge's attributes; an RTM_GETROUTE dump of the
  * main table and the start of the kernel's first answer, and hand-made
  * RTM_NEWROUTE messages (ignored too) with the RTA_* attributes strace
- * decodes. Run with -e trace=%net. */
+ * decodes; neighbours: an RTM_GETNEIGH dump request, a single-neighbour
+ * RTM_GETNEIGH the kernel answers with an error quoting it, a hand-made
+ * RTM_NEWNEIGH (ignored) with the NDA_* attributes strace decodes, and the
+ * RTM_GETNEIGH of family AF_BRIDGE that strace prints as a link message.
+ * Run with -e trace=%net. */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
@@ -21,6 +25,7 @@
 #include <linux/if_bridge.h>
 #include <linux/if_link.h>
 #include <linux/lwtunnel.h>
+#include <linux/neighbour.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
 #include <linux/sock_diag.h>
@@ -423,6 +428,107 @@ int main(void)
 	       "\"fd00::\")], [{nla_len=8, nla_type=RTA_IIF}, if_nametoindex(\"lo\")], [{nla_len=8, "
 	       "nla_type=RTA_TABLE}, 0x64], [{nla_len=8, nla_type=RTA_NH_ID}, \"\\x64\\x00\\x00\\x00\"]]], %zu, 0, "
 	       "NULL, 0) = %ld", n, off, off, r);
+
+	/* neighbours: the dump request of "ip neigh" (its answers depend on
+	 * the machine: read to the end, unchecked) */
+	struct {
+		struct nlmsghdr h;
+		struct ndmsg nd;
+	} gn = { { sizeof(gn), RTM_GETNEIGH, NLM_F_REQUEST | NLM_F_DUMP, 18, 0 }, { .ndm_family = AF_UNSPEC } };
+	r = sendto(n, &gn, sizeof(gn), 0, NULL, 0);
+	EXPECT("sendto(%d, [{nlmsg_len=28, nlmsg_type=RTM_GETNEIGH, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, "
+	       "nlmsg_seq=18, nlmsg_pid=0}, {ndm_family=AF_UNSPEC, ndm_ifindex=0, ndm_state=NUD_NONE, ndm_flags=0, "
+	       "ndm_type=RTN_UNSPEC}], 28, 0, NULL, 0) = %ld", n, r);
+	for (;;) {
+		r = recvfrom(n, buf, sizeof(buf), 0, NULL, NULL);
+		if (r <= 0)
+			break;
+		bool done = false;
+		int left = (int)r;
+		for (struct nlmsghdr *nh = (struct nlmsghdr *)buf; NLMSG_OK(nh, left); nh = NLMSG_NEXT(nh, left))
+			done = done || nh->nlmsg_type == NLMSG_DONE || nh->nlmsg_type == NLMSG_ERROR;
+		if (done)
+			break;
+	}
+	/* one neighbour that is not there: the kernel's error quotes the
+	 * request, with its attribute */
+	struct {
+		struct nlmsghdr h;
+		struct ndmsg nd;
+		struct nlattr a;
+		struct in_addr dst;
+	} g1 = { { sizeof(g1), RTM_GETNEIGH, NLM_F_REQUEST, 19, 0 }, { AF_INET, 0, 0, lo, 0, 0, 0 },
+		 { 8, NDA_DST }, { htonl(0xc0000263) } };
+	r = sendto(n, &g1, sizeof(g1), 0, NULL, 0);
+	const char *g1_line = "{nlmsg_len=36, nlmsg_type=RTM_GETNEIGH, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=19, "
+			      "nlmsg_pid=0}, {ndm_family=AF_INET, ndm_ifindex=if_nametoindex(\"lo\"), ndm_state=NUD_NONE, "
+			      "ndm_flags=0, ndm_type=RTN_UNSPEC}, [{nla_len=8, nla_type=NDA_DST}, inet_addr(\"192.0.2.99\")]";
+	EXPECT("sendto(%d, [%s], 36, 0, NULL, 0) = %ld", n, g1_line, r);
+	r = recvfrom(n, buf, sizeof(buf), 0, NULL, NULL);
+	err = NLMSG_DATA((struct nlmsghdr *)buf);
+	if (r > 0 && ((struct nlmsghdr *)buf)->nlmsg_type == NLMSG_ERROR && err->error == -ENOENT)
+		EXPECT("recvfrom(%d, [{nlmsg_len=%ld, nlmsg_type=NLMSG_ERROR, nlmsg_flags=0, nlmsg_seq=19, "
+		       "nlmsg_pid=%u}, {error=-ENOENT, msg=[%s]}], %zu, 0, NULL, NULL) = %ld", n, r, pid, g1_line,
+		       sizeof(buf), r);
+	else
+		EXPECT("recvfrom: no -ENOENT for 192.0.2.99 (%ld)", r);
+
+	/* a hand-made neighbour with the attributes strace decodes (ignored:
+	 * no NLM_F_REQUEST) */
+	memset(buf, 0, sizeof(buf));
+	*mh = (struct nlmsghdr){ 0, RTM_NEWNEIGH, 0, 20, 0 };
+	struct ndmsg *nd = NLMSG_DATA(mh);
+	*nd = (struct ndmsg){ AF_INET6, 0, 0, lo, NUD_REACHABLE | NUD_PERMANENT, NTF_SELF | NTF_ROUTER, RTN_UNICAST };
+	off = NLMSG_HDRLEN + NLMSG_ALIGN(sizeof(*nd));
+	struct in6_addr nd6 = { { { 0xfd, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 9 } } };
+	unsigned char ll[6] = { 0, 0x11, 0x22, 0x33, 0x44, 0x55 }, proto = IPPROTO_TCP;
+	struct nda_cacheinfo nci = { 1, 2, 3, 0 };
+	unsigned probes = 3, vni = 42, fext = NTF_EXT_MANAGED;
+	unsigned short vlan = 10, port = htons(4789), smask = NUD_STALE;
+	attr(buf, &off, NDA_DST, &nd6, sizeof(nd6));
+	attr(buf, &off, NDA_LLADDR, ll, sizeof(ll));
+	attr(buf, &off, NDA_CACHEINFO, &nci, sizeof(nci));
+	attr(buf, &off, NDA_PROBES, &probes, sizeof(probes));
+	attr(buf, &off, NDA_VLAN, &vlan, sizeof(vlan));
+	attr(buf, &off, NDA_PORT, &port, sizeof(port));
+	attr(buf, &off, NDA_VNI, &vni, sizeof(vni));
+	attr(buf, &off, NDA_MASTER, &lo, sizeof(lo));
+	attr(buf, &off, NDA_PROTOCOL, &proto, sizeof(proto));
+	attr(buf, &off, NDA_FLAGS_EXT, &fext, sizeof(fext));
+	attr(buf, &off, NDA_NDM_STATE_MASK, &smask, sizeof(smask));
+	nest = nest_start(buf, &off, NDA_FDB_EXT_ATTRS);
+	attr(buf, &off, NFEA_DONT_REFRESH, NULL, 0);
+	nest_end(buf, &off, nest);
+	/* a cache info too short is hex */
+	attr(buf, &off, NDA_CACHEINFO, &nci, 8);
+	r = send_built(n, mh, off);
+	EXPECT("sendto(%d, [{nlmsg_len=%zu, nlmsg_type=RTM_NEWNEIGH, nlmsg_flags=0, nlmsg_seq=20, nlmsg_pid=0}, "
+	       "{ndm_family=AF_INET6, ndm_ifindex=if_nametoindex(\"lo\"), ndm_state=NUD_REACHABLE|NUD_PERMANENT, "
+	       "ndm_flags=NTF_SELF|NTF_ROUTER, ndm_type=RTN_UNICAST}, [[{nla_len=20, nla_type=NDA_DST}, "
+	       "inet_pton(AF_INET6, \"fd00::9\")], [{nla_len=10, nla_type=NDA_LLADDR}, 00:11:22:33:44:55], "
+	       "[{nla_len=20, nla_type=NDA_CACHEINFO}, {ndm_confirmed=1, ndm_used=2, ndm_updated=3, ndm_refcnt=0}], "
+	       "[{nla_len=8, nla_type=NDA_PROBES}, 3], [{nla_len=6, nla_type=NDA_VLAN}, 10], [{nla_len=6, "
+	       "nla_type=NDA_PORT}, htons(4789)], [{nla_len=8, nla_type=NDA_VNI}, 42], [{nla_len=8, "
+	       "nla_type=NDA_MASTER}, if_nametoindex(\"lo\")], [{nla_len=5, nla_type=NDA_PROTOCOL}, IPPROTO_TCP], "
+	       "[{nla_len=8, nla_type=NDA_FLAGS_EXT}, NTF_EXT_MANAGED], [{nla_len=6, nla_type=NDA_NDM_STATE_MASK}, "
+	       "NUD_STALE], [{nla_len=8, nla_type=NDA_FDB_EXT_ATTRS}, {nla_len=4, nla_type=NFEA_DONT_REFRESH}], "
+	       "[{nla_len=12, nla_type=NDA_CACHEINFO}, \"\\x01\\x00\\x00\\x00\\x02\\x00\\x00\\x00\"]]], "
+	       "%zu, 0, NULL, 0) = %ld", n, off, off, r);
+
+	/* the fdb dump request of "bridge fdb": a struct ifinfomsg, shown as
+	 * a link message, its family only when it is short */
+	struct {
+		struct nlmsghdr h;
+		struct ifinfomsg i;
+	} fdb = { { sizeof(fdb), RTM_GETNEIGH, 0, 21, 0 }, { AF_BRIDGE, 0, ARPHRD_ETHER, lo, 0, 0 } };
+	r = sendto(n, &fdb, sizeof(fdb), 0, NULL, 0);
+	EXPECT("sendto(%d, [{nlmsg_len=32, nlmsg_type=RTM_GETNEIGH, nlmsg_flags=0, nlmsg_seq=21, nlmsg_pid=0}, "
+	       "{ifi_family=AF_BRIDGE, ifi_type=ARPHRD_ETHER, ifi_index=if_nametoindex(\"lo\"), ifi_flags=0, "
+	       "ifi_change=0}], 32, 0, NULL, 0) = %ld", n, r);
+	fdb.h.nlmsg_len = NLMSG_HDRLEN + 4;
+	r = sendto(n, &fdb, NLMSG_HDRLEN + 4, 0, NULL, 0);
+	EXPECT("sendto(%d, [{nlmsg_len=20, nlmsg_type=RTM_GETNEIGH, nlmsg_flags=0, nlmsg_seq=21, nlmsg_pid=0}, "
+	       "{ifi_family=AF_BRIDGE, ...}], 20, 0, NULL, 0) = %ld", n, r);
 	close(n);
 	return expect_done();
 }
