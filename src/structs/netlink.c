@@ -569,6 +569,9 @@ static bool route_payload(struct call *c, struct emit *e, const struct nlmsghdr 
 	case RTM_NEWNEIGH: case RTM_DELNEIGH: case RTM_GETNEIGH:
 		rtnl_neigh_print(c, e, h->nlmsg_type, family, addr, len);
 		return true;
+	case RTM_NEWRULE: case RTM_DELRULE: case RTM_GETRULE:
+		rtnl_rule_print(c, e, family, addr, len);
+		return true;
 	}
 	nl_hex(c, e, NULL, addr, len);
 	return true;

@@ -181,4 +181,8 @@ void rtnl_route_print(struct call *c, struct emit *e, unsigned char family, unsi
  * a RTM_*NEIGH message of type and the NDA_* attributes after it */
 void rtnl_neigh_print(struct call *c, struct emit *e, unsigned type, unsigned char family, unsigned long addr,
 		      unsigned long len);
+
+/* NETLINK_ROUTE rules (src/structs/netlink_rule.c): struct fib_rule_hdr of
+ * a RTM_*RULE message and the FRA_* attributes after it */
+void rtnl_rule_print(struct call *c, struct emit *e, unsigned char family, unsigned long addr, unsigned long len);
 #endif

@@ -12,7 +12,8 @@
  * decodes; neighbours: an RTM_GETNEIGH dump request, a single-neighbour
  * RTM_GETNEIGH the kernel answers with an error quoting it, a hand-made
  * RTM_NEWNEIGH (ignored) with the NDA_* attributes strace decodes, and the
- * RTM_GETNEIGH of family AF_BRIDGE that strace prints as a link message.
+ * RTM_GETNEIGH of family AF_BRIDGE that strace prints as a link message;
+ * rules: the dump request of "ip rule" and a hand-made RTM_NEWRULE.
  * Run with -e trace=%net. */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
@@ -24,6 +25,7 @@
 #include <linux/if_arp.h>
 #include <linux/if_bridge.h>
 #include <linux/if_link.h>
+#include <linux/fib_rules.h>
 #include <linux/lwtunnel.h>
 #include <linux/neighbour.h>
 #include <linux/netlink.h>
@@ -529,6 +531,46 @@ int main(void)
 	r = sendto(n, &fdb, NLMSG_HDRLEN + 4, 0, NULL, 0);
 	EXPECT("sendto(%d, [{nlmsg_len=20, nlmsg_type=RTM_GETNEIGH, nlmsg_flags=0, nlmsg_seq=21, nlmsg_pid=0}, "
 	       "{ifi_family=AF_BRIDGE, ...}], 20, 0, NULL, 0) = %ld", n, r);
+
+	/* rules: the dump request of "ip rule", and a hand-made rule
+	 * (ignored: no NLM_F_REQUEST) */
+	struct {
+		struct nlmsghdr h;
+		struct fib_rule_hdr f;
+	} gru = { { sizeof(gru), RTM_GETRULE, NLM_F_REQUEST | NLM_F_DUMP, 22, 0 }, { .family = AF_INET } };
+	r = sendto(n, &gru, sizeof(gru), MSG_DONTWAIT, NULL, 0);
+	EXPECT("sendto(%d, [{nlmsg_len=28, nlmsg_type=RTM_GETRULE, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, "
+	       "nlmsg_seq=22, nlmsg_pid=0}, {family=AF_INET, dst_len=0, src_len=0, tos=0, table=RT_TABLE_UNSPEC, "
+	       "action=FR_ACT_UNSPEC, flags=0}], 28, MSG_DONTWAIT, NULL, 0) = %ld", n, r);
+	memset(buf, 0, sizeof(buf));
+	*mh = (struct nlmsghdr){ 0, RTM_NEWRULE, 0, 23, 0 };
+	struct fib_rule_hdr *fr = NLMSG_DATA(mh);
+	*fr = (struct fib_rule_hdr){ AF_INET, 24, 0, 0, 100, 0, 0, FR_ACT_TO_TBL, FIB_RULE_INVERT };
+	off = NLMSG_HDRLEN + NLMSG_ALIGN(sizeof(*fr));
+	struct fib_rule_uid_range ur = { 1000, 2000 };
+	struct fib_rule_port_range pr = { 80, 90 };
+	unsigned rprio = 100, rtable = 100;
+	unsigned char rproto = RTPROT_STATIC;
+	uint64_t tun = 0;
+	attr(buf, &off, FRA_DST, &dst, sizeof(dst));
+	attr(buf, &off, FRA_IIFNAME, "lo", 3);
+	attr(buf, &off, FRA_PRIORITY, &rprio, sizeof(rprio));
+	attr(buf, &off, FRA_TABLE, &rtable, sizeof(rtable));
+	attr(buf, &off, FRA_TUN_ID, &tun, sizeof(tun));
+	attr(buf, &off, FRA_UID_RANGE, &ur, sizeof(ur));
+	attr(buf, &off, FRA_PROTOCOL, &rproto, sizeof(rproto));
+	attr(buf, &off, FRA_IP_PROTO, &proto, sizeof(proto));
+	attr(buf, &off, FRA_SPORT_RANGE, &pr, sizeof(pr));
+	r = send_built(n, mh, off);
+	EXPECT("sendto(%d, [{nlmsg_len=%zu, nlmsg_type=RTM_NEWRULE, nlmsg_flags=0, nlmsg_seq=23, nlmsg_pid=0}, "
+	       "{family=AF_INET, dst_len=24, src_len=0, tos=0, table=0x64 /* RT_TABLE_??? */, "
+	       "action=FR_ACT_TO_TBL, flags=FIB_RULE_INVERT}, [[{nla_len=8, nla_type=FRA_DST}, "
+	       "inet_addr(\"192.0.2.0\")], [{nla_len=7, nla_type=FRA_IIFNAME}, \"lo\"], [{nla_len=8, "
+	       "nla_type=FRA_PRIORITY}, 100], [{nla_len=8, nla_type=FRA_TABLE}, 0x64], [{nla_len=12, "
+	       "nla_type=FRA_TUN_ID}, htobe64(0)], [{nla_len=12, nla_type=FRA_UID_RANGE}, {start=1000, end=2000}], "
+	       "[{nla_len=5, nla_type=FRA_PROTOCOL}, RTPROT_STATIC], [{nla_len=5, nla_type=FRA_IP_PROTO}, "
+	       "IPPROTO_TCP], [{nla_len=8, nla_type=FRA_SPORT_RANGE}, {start=80, end=90}]]], %zu, 0, NULL, 0) = %ld",
+	       n, off, off, r);
 	close(n);
 	return expect_done();
 }
