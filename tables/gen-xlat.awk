@@ -31,7 +31,7 @@ FNR == 1 {
 	delete seen
 }
 # "# unknown: TEXT": the comment strace prints after a value with no name
-/^# unknown: / { u = $0; sub(/^# unknown: /, "", u); gsub(/"/, "\\\"", u); unknown = "\"" u "\""; next }
+/^# unknown: / { u = $0; sub(/^# unknown: /, "", u); gsub(/"/, "\\\"", u); gsub(/\?/, "\\?", u); unknown = "\"" u "\""; next }
 /^#kind[ \t]/ { kind = $2; if (kind != "flags" && kind != "enum" && kind != "bits") die("unknown kind " kind); next }
 /^#header[ \t]/ { hdrs = hdrs "#include " $2 "\n"; next }
 /^[ \t]*#/ || /^[ \t]*$/ { next }

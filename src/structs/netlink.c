@@ -11,7 +11,8 @@
  * the RTM_*LINK messages (src/structs/netlink_link.c) and the RTM_*ROUTE
  * messages (src/structs/netlink_route.c). Other payloads print as hex
  * strings: strace decodes more families (neighbours,
- * sock_diag, netfilter ...) than this does. The attribute walker here,
+ * netfilter ...) than this does. NETLINK_SOCK_DIAG bodies are decoded in
+ * src/structs/netlink_diag.c. The attribute walker here,
  * and the one function that prints a payload as its table entry says, are
  * shared by the families (src/structs/netlink.h). */
 #include "netlink.h"
@@ -251,7 +252,11 @@ static bool nla_array(struct call *c, struct emit *e, const struct nla_type *t, 
 				sbuf_printf(b, " /* %s */", name ? name : t->unknown);
 		}
 		sbuf_puts(b, "]=");
-		if (elem == 4) {
+		if (elem == 4 && t->is_unsigned) {
+			uint32_t v;
+			memcpy(&v, buf + off, sizeof(v));
+			sbuf_udec(b, v);
+		} else if (elem == 4) {
 			int32_t v;
 			memcpy(&v, buf + off, sizeof(v));
 			sbuf_dec(b, v);
@@ -640,6 +645,9 @@ static void payload(struct call *c, struct emit *e, int family, const struct nlm
 	}
 	if ((h->nlmsg_type >= NLMSG_MIN_TYPE || h->nlmsg_type == NLMSG_DONE) && family == NETLINK_ROUTE
 	    && route_payload(c, e, h, addr, len))
+		return;
+	if ((h->nlmsg_type >= NLMSG_MIN_TYPE || h->nlmsg_type == NLMSG_DONE) && family == NETLINK_SOCK_DIAG
+	    && sock_diag_print(c, e, h->nlmsg_type, h->nlmsg_flags, addr, len))
 		return;
 	if (h->nlmsg_type == NLMSG_DONE && len == sizeof(int)) {
 		int n;

@@ -53,6 +53,7 @@ struct nla_type {
 	unsigned char oldest;	/* NLK_NUMBERS: the fewest fields a kernel sends */
 	unsigned char count;	/* NLK_NUMBERS: the most; NLK_MEMBERS: how many */
 	bool hex_tail;		/* NLK_STRUCT: the bytes after the struct follow in hex */
+	bool is_unsigned;	/* NLK_ARRAY: the s32 numbers are u32 */
 	unsigned short size;	/* the bytes of the value (0: the whole payload); a
 				 * shorter payload is hex */
 	unsigned xlat;		/* NLK_ENUM, NLK_FLAGS, NLK_HTONS, NLK_ARRAY: XLAT_* */
@@ -114,6 +115,7 @@ struct nla_policy {
 #define NL_ENUM32(x, unk) { .kind = NLK_ENUM, .size = 4, .xlat = XLAT_##x, .unknown = unk }
 #define NL_FLAGS32(x, unk) { .kind = NLK_FLAGS, .size = 4, .xlat = XLAT_##x, .unknown = unk }
 #define NL_ARRAY(elem, x, unk) { .kind = NLK_ARRAY, .size = elem, .xlat = XLAT_##x, .unknown = unk }
+#define NL_UARRAY32(x, unk) { .kind = NLK_ARRAY, .size = 4, .is_unsigned = true, .xlat = XLAT_##x, .unknown = unk }
 /* a struct of oldest to newest numbers of elem bytes: a payload of
  * exactly a known size, or longer than the newest one */
 #define NL_NUMBERS(elem, names_, oldest_, newest) \
@@ -185,4 +187,10 @@ void rtnl_neigh_print(struct call *c, struct emit *e, unsigned type, unsigned ch
 /* NETLINK_ROUTE rules (src/structs/netlink_rule.c): struct fib_rule_hdr of
  * a RTM_*RULE message and the FRA_* attributes after it */
 void rtnl_rule_print(struct call *c, struct emit *e, unsigned char family, unsigned long addr, unsigned long len);
+
+/* NETLINK_SOCK_DIAG (src/structs/netlink_diag.c): the body of a message of
+ * type type and flags flags, len bytes at addr, a request or an answer by
+ * NLM_F_REQUEST; false when it is left to the generic printing */
+bool sock_diag_print(struct call *c, struct emit *e, unsigned type, unsigned flags, unsigned long addr,
+		     unsigned long len);
 #endif
