@@ -31,25 +31,42 @@ static void put_rest(struct sbuf *b, const struct xlat *x, unsigned long v, bool
 	}
 }
 
-/* type first (MAP_PRIVATE), then flags, leftover, "N<<MAP_HUGE_SHIFT" */
-void mem_emit_mmap_flags(struct emit *e, const char *name, unsigned long flags)
+/* type first (MAP_PRIVATE), then flags, leftover, "N<<MAP_HUGE_SHIFT"; an
+ * unknown type prints as "0xf /\* MAP_??? *\/" (the family's marker) */
+static void mmap_flags_abbrev(struct sbuf *b, unsigned long flags)
 {
-	emit_item(e, name);
-	struct sbuf *b = emit_sb(e);
-	if (opt.xlat_style == XLAT_STYLE_RAW) {
-		sbuf_hex(b, flags);
-		return;
-	}
 	unsigned long huge = (flags >> HUGE_SHIFT) & HUGE_MASK;
 	unsigned long rest = flags & ~MAP_TYPE_ & ~(HUGE_MASK << HUGE_SHIFT);
-	/* an unknown type prints as "0xf /\* MAP_??? *\/" (the family's marker) */
-	xlat_enum_hex(b, XLAT(mmap_type), flags & MAP_TYPE_);
+	const char *type = xlat_name(XLAT(mmap_type), flags & MAP_TYPE_);
+	if (type) {
+		sbuf_puts(b, type);
+	} else {
+		sbuf_hex(b, flags & MAP_TYPE_);
+		sbuf_puts(b, " /* MAP_??? */");
+	}
 	put_rest(b, XLAT(mmap_flags), rest, true);
 	if (huge) {
 		sbuf_putc(b, '|');
 		sbuf_udec(b, huge);
 		sbuf_puts(b, "<<MAP_HUGE_SHIFT");
 	}
+}
+
+/* -X raw: the number; -X verbose: the number, and the whole abbreviated
+ * form in a comment (nested comment and all, as strace prints it) */
+void mem_emit_mmap_flags(struct emit *e, const char *name, unsigned long flags)
+{
+	emit_item(e, name);
+	struct sbuf *b = emit_sb(e);
+	if (opt.xlat_style != XLAT_STYLE_ABBREV)
+		sbuf_hex(b, flags);
+	if (opt.xlat_style == XLAT_STYLE_RAW)
+		return;
+	if (opt.xlat_style == XLAT_STYLE_VERBOSE)
+		sbuf_puts(b, " /* ");
+	mmap_flags_abbrev(b, flags);
+	if (opt.xlat_style == XLAT_STYLE_VERBOSE)
+		sbuf_puts(b, " */");
 }
 
 /* the offset as strace prints it: hex, but 0 as 0 */

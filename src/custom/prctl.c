@@ -79,16 +79,23 @@ static void put_hex_args(struct call *c, struct emit *e, int from, int to)
 		ARG(c, e, i, NULL, ARG_hex);
 }
 
-static void put_cap(struct emit *e, unsigned long v)
+/* a capability number: its name; under -X raw the number, under -X
+ * verbose both (0x3 /\* CAP_FOWNER *\/); unknown ones with "CAP_???" in
+ * a comment where strace gives it */
+static void put_cap(struct emit *e, const char *name, unsigned long v, bool unknown_comment)
 {
 	const char *n = v < 64 ? xlat_name(XLAT(capabilities), v) : NULL;
-	if (n && opt.xlat_style != XLAT_STYLE_RAW) {
-		emit_text(e, "arg2", n);
-	} else {
-		emit_hex(e, "arg2", v);
-		if (opt.xlat_style != XLAT_STYLE_RAW)
-			emit_comment(e, "CAP_???");
+	if (n && opt.xlat_style == XLAT_STYLE_ABBREV) {
+		emit_text(e, name, n);
+		return;
 	}
+	emit_hex(e, name, v);
+	if (opt.xlat_style == XLAT_STYLE_RAW)
+		return;
+	if (n)
+		emit_comment(e, n);
+	else if (unknown_comment)
+		emit_comment(e, "CAP_???");
 }
 
 /* the task name: at most 15 bytes, "..." when it goes on */
@@ -123,7 +130,7 @@ CUSTOM_DECODER(prctl)
 			break;
 		case SH_ENUM: ARG_X(c, e, 1, "arg2", ARG_enum, s.xlat, -1); break;
 		case SH_FLAGS: ARG_X(c, e, 1, "arg2", ARG_flags, s.xlat, -1); break;
-		case SH_CAP: put_cap(e, c->args[1]); break;
+		case SH_CAP: put_cap(e, "arg2", c->args[1], true); break;
 		case SH_SET_NAME: put_comm(c, e, c->args[1], true); break;
 		case SH_SECCOMP:
 			ARG_X(c, e, 1, "arg2", ARG_enum, XLAT_seccomp_mode, -1);
@@ -152,11 +159,7 @@ CUSTOM_DECODER(prctl)
 			if (c->args[1] == PR_CAP_AMBIENT_CLEAR_ALL) {
 				put_hex_args(c, e, 2, 4);
 			} else {
-				const char *n = c->args[2] < 64 ? xlat_name(XLAT(capabilities), c->args[2]) : NULL;
-				if (n)
-					emit_text(e, "arg3", n);
-				else
-					ARG(c, e, 2, "arg3", ARG_hex);
+				put_cap(e, "arg3", c->args[2], false);
 				put_hex_args(c, e, 3, 4);
 			}
 			break;
@@ -201,7 +204,8 @@ CUSTOM_DECODER(prctl)
 			put_comm(c, e, a, false);
 		break;
 	}
-	if (s.ret_xlat >= 0 && !c->failed && opt.xlat_style != XLAT_STYLE_RAW) {
+	/* explained whatever -X says, as strace does */
+	if (s.ret_xlat >= 0 && !c->failed) {
 		const char *n = xlat_name(xlat_table[s.ret_xlat], (unsigned long)c->ret);
 		if (n) {
 			sbuf_putc(&c->aux, '(');

@@ -46,41 +46,50 @@ STRUCT_PRINTER(cap_header)
 	emit_struct_end(e);
 }
 
-/* the capability sets; version 2 and 3 use two 32-bit words each */
-static void put_caps(struct emit *e, const char *name, unsigned long long v)
+/* a capability set: each 32-bit word as flags of its own (1<<CAP_CHOWN|...,
+ * a word's unknown bits in hex), the nonzero words joined by '|', as
+ * strace prints them under every -X style; 0 when all are */
+static void put_caps(struct emit *e, const char *name, const unsigned *words, int n)
 {
+	static const int tables[2] = { XLAT_cap_mask_lo, XLAT_cap_mask_hi };
 	emit_item(e, name);
 	struct sbuf *b = emit_sb(e);
-	if (opt.xlat_style == XLAT_STYLE_RAW || !v) {
-		sbuf_hex(b, v);
-		return;
-	}
-	int n = 0;
-	for (int i = 0; i < 64; i++) {
-		if (!(v >> i & 1))
+	int shown = 0;
+	for (int i = 0; i < n; i++) {
+		if (!words[i])
 			continue;
-		const char *cn = xlat_name(XLAT(capabilities), (unsigned)i);
-		if (n++)
+		if (shown++)
 			sbuf_putc(b, '|');
-		sbuf_puts(b, "1<<");
-		if (cn)
-			sbuf_puts(b, cn);
-		else
-			sbuf_dec(b, i);
+		xlat_flags(b, xlat_table[tables[i]], words[i]);
 	}
+	if (!shown)
+		sbuf_putc(b, '0');
 }
 
+#define CAP_V1 0x19980330u
+#define CAP_V2 0x20071026u
+#define CAP_V3 0x20080522u
+
+/* the sets of the data array: two words each for versions 2 and 3 (the
+ * header's version, read again from the call's first argument), one for
+ * version 1 or a version the kernel does not know */
 STRUCT_PRINTER(cap_data)
 {
 	struct { unsigned eff, perm, inh; } d[2];
+	unsigned version = 0;
 	(void)len;
 	memset(d, 0, sizeof(d));
-	if (!fetch_struct(c, e, name, addr, d, sizeof(d)))
+	if (c->args[0])
+		umem_read(c->pid, c->args[0], &version, sizeof(version));
+	int words = version == CAP_V2 || version == CAP_V3 ? 2 : 1;
+	if (!fetch_struct(c, e, name, addr, d, words * sizeof(d[0])))
 		return;
+	unsigned eff[2] = { d[0].eff, d[1].eff }, perm[2] = { d[0].perm, d[1].perm },
+		 inh[2] = { d[0].inh, d[1].inh };
 	emit_struct_begin(e, name);
-	put_caps(e, "effective", d[0].eff | (unsigned long long)d[1].eff << 32);
-	put_caps(e, "permitted", d[0].perm | (unsigned long long)d[1].perm << 32);
-	put_caps(e, "inheritable", d[0].inh | (unsigned long long)d[1].inh << 32);
+	put_caps(e, "effective", eff, words);
+	put_caps(e, "permitted", perm, words);
+	put_caps(e, "inheritable", inh, words);
 	emit_struct_end(e);
 }
 

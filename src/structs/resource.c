@@ -7,22 +7,28 @@
 #include <sys/sysinfo.h>
 #include <sys/times.h>
 
-/* strace's rlimit values: RLIM64_INFINITY, multiples of 1024 as "N*1024" */
+/* strace's rlimit values: RLIM64_INFINITY, multiples of 1024 as "N*1024";
+ * -X raw the decimal number, -X verbose the number with those in a
+ * comment (plain numbers have none) */
 static void put_rlim(struct emit *e, const char *name, unsigned long long v)
 {
 	emit_item(e, name);
 	struct sbuf *b = emit_sb(e);
-	/* -X raw: plain decimal, infinity included, as strace prints it */
-	if (opt.xlat_style == XLAT_STYLE_RAW) {
+	bool named = v == ~0ull || (v && v % 1024 == 0);
+	if (opt.xlat_style != XLAT_STYLE_ABBREV || !named)
 		sbuf_udec(b, v);
-	} else if (v == ~0ull) {
+	if (opt.xlat_style == XLAT_STYLE_RAW || !named)
+		return;
+	if (opt.xlat_style == XLAT_STYLE_VERBOSE)
+		sbuf_puts(b, " /* ");
+	if (v == ~0ull) {
 		sbuf_puts(b, "RLIM64_INFINITY");
-	} else if (v && v % 1024 == 0) {
+	} else {
 		sbuf_udec(b, v / 1024);
 		sbuf_puts(b, "*1024");
-	} else {
-		sbuf_udec(b, v);
 	}
+	if (opt.xlat_style == XLAT_STYLE_VERBOSE)
+		sbuf_puts(b, " */");
 }
 
 STRUCT_PRINTER(rlimit)

@@ -83,7 +83,17 @@ STRUCT_PRINTER(timezone)
 	emit_struct_end(e);
 }
 
-/* utimensat's times[2]: UTIME_NOW/UTIME_OMIT by name, dates in comments */
+/* a time's date as a comment, under every -X style as strace prints it;
+ * none for the epoch itself or a fraction out of range (max) */
+static void pair_date(struct emit *e, long long sec, long frac, long max, int digits)
+{
+	if ((sec || frac) && frac >= 0 && frac <= max)
+		time_emit_date_comment(e, sec, frac, digits);
+}
+
+/* utimensat's times[2]: UTIME_NOW/UTIME_OMIT by name (under -X raw the
+ * struct, under -X verbose the struct and the name in a comment), dates
+ * in comments */
 STRUCT_PRINTER(timespec_pair)
 {
 	struct timespec ts[2];
@@ -92,15 +102,17 @@ STRUCT_PRINTER(timespec_pair)
 		return;
 	emit_array_begin(e, name);
 	for (int i = 0; i < 2; i++) {
-		if (ts[i].tv_nsec == UTIME_NOW_) {
-			emit_text(e, NULL, "UTIME_NOW");
-		} else if (ts[i].tv_nsec == UTIME_OMIT_) {
-			emit_text(e, NULL, "UTIME_OMIT");
-		} else {
-			time_emit_timespec(e, NULL, &ts[i]);
-			if (opt.xlat_style != XLAT_STYLE_RAW)
-				time_emit_date_comment(e, ts[i].tv_sec, ts[i].tv_nsec, 9);
+		const char *special = ts[i].tv_nsec == UTIME_NOW_ ? "UTIME_NOW" :
+				      ts[i].tv_nsec == UTIME_OMIT_ ? "UTIME_OMIT" : NULL;
+		if (special && opt.xlat_style == XLAT_STYLE_ABBREV) {
+			emit_text(e, NULL, special);
+			continue;
 		}
+		time_emit_timespec(e, NULL, &ts[i]);
+		if (!special)
+			pair_date(e, ts[i].tv_sec, ts[i].tv_nsec, 999999999, 9);
+		else if (opt.xlat_style == XLAT_STYLE_VERBOSE)
+			emit_comment(e, special);
 	}
 	emit_array_end(e);
 }
@@ -114,8 +126,7 @@ STRUCT_PRINTER(timeval_pair)
 	emit_array_begin(e, name);
 	for (int i = 0; i < 2; i++) {
 		time_emit_timeval(e, NULL, &tv[i]);
-		if (opt.xlat_style != XLAT_STYLE_RAW)
-			time_emit_date_comment(e, tv[i].tv_sec, tv[i].tv_usec, 6);
+		pair_date(e, tv[i].tv_sec, tv[i].tv_usec, 999999, 6);
 	}
 	emit_array_end(e);
 }
