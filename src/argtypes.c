@@ -227,14 +227,25 @@ void signame_format(struct sbuf *b, int sig, bool with_prefix)
 	sbuf_dec(b, sig);
 }
 
+void signame_styled(struct sbuf *b, int sig, bool with_prefix)
+{
+	if (opt.xlat_style == XLAT_STYLE_ABBREV) {
+		signame_format(b, sig, with_prefix);
+		return;
+	}
+	sbuf_dec(b, sig);
+	/* -X verbose: the name in a comment, when there is one */
+	if (opt.xlat_style == XLAT_STYLE_VERBOSE && sig > 0 && sig <= 64) {
+		sbuf_puts(b, " /* ");
+		signame_format(b, sig, with_prefix);
+		sbuf_puts(b, " */");
+	}
+}
+
 void print_signo(struct emit *e, const char *name, int sig)
 {
 	emit_item(e, name);
-	if (opt.xlat_style == XLAT_STYLE_RAW) {
-		sbuf_dec(emit_sb(e), sig);
-		return;
-	}
-	signame_format(emit_sb(e), sig, true);
+	signame_styled(emit_sb(e), sig, true);
 }
 
 static int bit_set(const unsigned char *m, int sig)
@@ -258,10 +269,7 @@ void sigset_format(struct sbuf *b, const unsigned char *mask, size_t bytes)
 			continue;
 		if (n++)
 			sbuf_putc(b, ' ');
-		if (opt.xlat_style == XLAT_STYLE_RAW)
-			sbuf_dec(b, s);
-		else
-			signame_format(b, s, false);
+		signame_styled(b, s, false);
 	}
 	sbuf_putc(b, ']');
 }

@@ -25,6 +25,9 @@ void print_sigset(struct call *c, struct emit *e, const char *name, unsigned lon
 void sigset_format(struct sbuf *b, const unsigned char *mask, size_t bytes);
 /* signal name as strace prints it ("SIGINT", "SIGRTMIN", "SIGRT_3", "33") */
 void signame_format(struct sbuf *b, int sig, bool with_prefix);
+/* the same as an argument prints it: -X raw the number, -X verbose the
+ * number and the name in a comment ("14 /\* SIGALRM *\/") */
+void signame_styled(struct sbuf *b, int sig, bool with_prefix);
 /* -Y: "<comm>" of pid (its /proc/PID/comm now, escaped as strace does);
  * nothing when -Y is off, pid <= 0, or the process is gone */
 void pid_comm_append(struct sbuf *b, pid_t pid);

@@ -125,6 +125,7 @@ cat > "$tmp/sets" <<'EOF'
 4	-f -s 100 -x
 5	-f -X raw
 6	-f -e trace=%file
+7	-f -X verbose
 EOF
 
 # the fixed environment of every traced run

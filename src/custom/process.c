@@ -60,6 +60,19 @@ static void put_clone_flags(struct emit *e, const char *name, unsigned long flag
 		}
 		return;
 	}
+	if (opt.xlat_style == XLAT_STYLE_VERBOSE) {
+		/* 0x1200000 /\* CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID *\/|17 /\* SIGCHLD *\/ */
+		if (rest)
+			xlat_flags(b, XLAT(clone_flags), rest);
+		if (sig) {
+			if (rest)
+				sbuf_putc(b, '|');
+			signame_styled(b, (int)sig, true);
+		}
+		if (!rest && !sig)
+			sbuf_putc(b, '0');
+		return;
+	}
 	const struct xlat *x = XLAT(clone_flags);
 	bool any = false;
 	for (unsigned i = 0; i < x->n && rest; i++) {
@@ -157,7 +170,7 @@ STRUCT_PRINTER(clone_args)
 		emit_ptr(e, "parent_tid", ca.parent_tid);
 	emit_item(e, "exit_signal");
 	if (ca.exit_signal < 65)
-		signame_format(emit_sb(e), (int)ca.exit_signal, true);
+		signame_styled(emit_sb(e), (int)ca.exit_signal, true);
 	else
 		sbuf_udec(emit_sb(e), ca.exit_signal);
 	emit_ptr(e, "stack", ca.stack);

@@ -26,9 +26,13 @@ static void put_code(struct emit *e, int sig, int code)
 		}
 	}
 	const char *n = xlat_name(x ? x : XLAT(si_codes), (unsigned long long)(long long)code);
-	if (opt.xlat_style == XLAT_STYLE_RAW)
+	if (opt.xlat_style == XLAT_STYLE_RAW) {
 		emit_hex(e, "si_code", (unsigned)code);	/* strace: si_code=0x1 */
-	else if (n)
+	} else if (opt.xlat_style == XLAT_STYLE_VERBOSE) {
+		emit_hex(e, "si_code", (unsigned)code);	/* 0x1 /\* CLD_EXITED *\/ */
+		if (n)
+			emit_comment(e, n);
+	} else if (n)
 		emit_text(e, "si_code", n);
 	else
 		emit_int(e, "si_code", code);
@@ -48,10 +52,7 @@ void siginfo_format(struct emit *e, const void *p)
 	int sig = si->si_signo, code = si->si_code;
 	emit_struct_begin(e, NULL);
 	emit_item(e, "si_signo");
-	if (opt.xlat_style == XLAT_STYLE_RAW)
-		sbuf_dec(emit_sb(e), sig);
-	else
-		signame_format(emit_sb(e), sig, true);
+	signame_styled(emit_sb(e), sig, true);
 	/* strace prints si_code before si_errno */
 	put_code(e, sig, code);
 	if (si->si_errno) {

@@ -14,17 +14,18 @@ struct ksigaction {
 
 #define KSA_RESTORER 0x04000000ul
 
+/* SIG_DFL, SIG_IGN, SIG_ERR or the address; -X raw the number, -X
+ * verbose the number and the name in a comment */
 static void put_handler(struct emit *e, unsigned long h)
 {
-	if (opt.xlat_style == XLAT_STYLE_RAW) {
+	const char *n = h == 0 ? "SIG_DFL" : h == 1 ? "SIG_IGN" : h == ~0ul ? "SIG_ERR" : NULL;
+	if (!n || opt.xlat_style == XLAT_STYLE_RAW) {
 		emit_hex(e, "sa_handler", h);
-		return;
-	}
-	switch (h) {
-	case 0: emit_text(e, "sa_handler", "SIG_DFL"); break;
-	case 1: emit_text(e, "sa_handler", "SIG_IGN"); break;
-	case ~0ul: emit_text(e, "sa_handler", "SIG_ERR"); break;
-	default: emit_hex(e, "sa_handler", h); break;
+	} else if (opt.xlat_style == XLAT_STYLE_VERBOSE) {
+		emit_hex(e, "sa_handler", h);
+		emit_comment(e, n);
+	} else {
+		emit_text(e, "sa_handler", n);
 	}
 }
 
