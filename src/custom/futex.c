@@ -13,10 +13,14 @@ enum {
 
 static void put_bitset(struct emit *e, unsigned v)
 {
-	if (v == 0xffffffffu && opt.xlat_style != XLAT_STYLE_RAW)
+	bool any = v == 0xffffffffu;
+	if (any && opt.xlat_style == XLAT_STYLE_ABBREV) {
 		emit_text(e, "val3", "FUTEX_BITSET_MATCH_ANY");
-	else
-		emit_hex(e, "val3", v);
+		return;
+	}
+	emit_hex(e, "val3", v);
+	if (any && opt.xlat_style == XLAT_STYLE_VERBOSE)
+		emit_comment(e, "FUTEX_BITSET_MATCH_ANY");
 }
 
 static const char *const wake_ops[] = { "FUTEX_OP_SET", "FUTEX_OP_ADD", "FUTEX_OP_OR", "FUTEX_OP_ANDN", "FUTEX_OP_XOR" };
