@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /* ioctl(2): the request by name (every name strace has for the value,
  * joined by " or "), or decoded as _IOC(dir, type, nr, size); then the
- * argument, for the terminal and file requests whose argument layout is
- * known. Requests that fill memory print it at exit; an argument this
- * decoder does not know prints in hex, as strace does. */
-#include "../structs/structs.h"
+ * argument, for the terminal, file (FS_IOC_*FLAGS), socket (FIO*OWN,
+ * SIOC*PGRP; the interface ones in src/structs/ifreq.c) and nsfs requests
+ * whose argument layout is known. Requests that fill memory print it at
+ * exit; an argument this decoder does not know prints in hex, as strace
+ * does. */
+#include "../structs/net.h"
+#include "../util.h"
 #include "../filter.h"
 #include "../options.h"
 #include "../umem.h"
@@ -24,6 +27,12 @@ enum {
 	TIOCGPTN_ = 0x80045430, TIOCSPTLCK_ = 0x40045431, TIOCGPTLCK_ = 0x80045439,
 	TIOCGPKT_ = 0x80045438, TIOCGEXCL_ = 0x80045440,
 	FICLONE_ = 0x40049409,
+	FS_IOC_GETFLAGS_ = 0x80086601, FS_IOC_SETFLAGS_ = 0x40086602,
+	FS_IOC32_GETFLAGS_ = 0x80046601, FS_IOC32_SETFLAGS_ = 0x40046602,
+	NS_GET_USERNS_ = 0xb701, NS_GET_PARENT_ = 0xb702, NS_GET_NSTYPE_ = 0xb703,
+	NS_GET_OWNER_UID_ = 0xb704,
+	FIOSETOWN_ = 0x8901, SIOCSPGRP_ = 0x8902, FIOGETOWN_ = 0x8903, SIOCGPGRP_ = 0x8904,
+	SIOCATMARK_ = 0x8905,
 };
 
 /* an enum the way strace's printxval prints it: hex under -X raw/verbose
@@ -49,6 +58,8 @@ enum argkind {
 	A_XONC,		/* TCXONC action */
 	A_CHAR,		/* TIOCSTI: one byte as a string */
 	A_FD,		/* a descriptor (FICLONE) */
+	A_FSFLAGS,	/* [FS_*_FL], an int whatever the request's size says */
+	A_NSTYPE,	/* no argument; the result explained as (CLONE_NEW*) */
 };
 
 struct reqinfo {
@@ -79,6 +90,12 @@ static const struct reqinfo reqs[] = {
 	{ TIOCGWINSZ_, A_WINSIZE, true }, { TIOCSWINSZ_, A_WINSIZE, false },
 	{ TIOCSTI_, A_CHAR, false },
 	{ FICLONE_, A_FD, false },
+	{ FS_IOC_GETFLAGS_, A_FSFLAGS, true }, { FS_IOC_SETFLAGS_, A_FSFLAGS, false },
+	{ FS_IOC32_GETFLAGS_, A_FSFLAGS, true }, { FS_IOC32_SETFLAGS_, A_FSFLAGS, false },
+	{ FIOSETOWN_, A_INTPTR, false }, { SIOCSPGRP_, A_INTPTR, false },
+	{ FIOGETOWN_, A_INTPTR, true }, { SIOCGPGRP_, A_INTPTR, true }, { SIOCATMARK_, A_INTPTR, true },
+	{ NS_GET_USERNS_, A_NONE, false }, { NS_GET_PARENT_, A_NONE, false },
+	{ NS_GET_NSTYPE_, A_NSTYPE, false }, { NS_GET_OWNER_UID_, A_UINTPTR, true },
 };
 
 static const struct reqinfo *req_find(unsigned req)
@@ -261,6 +278,7 @@ static void print_arg(struct call *c, struct emit *e, const struct reqinfo *ri)
 	unsigned long v = c->args[2];
 	switch (ri ? ri->kind : A_HEX) {
 	case A_NONE:
+	case A_NSTYPE:
 		break;
 	case A_INT:
 		emit_int(e, "argp", (int)v);
@@ -301,9 +319,39 @@ static void print_arg(struct call *c, struct emit *e, const struct reqinfo *ri)
 	case A_FD:
 		emit_int(e, "argp", (int)v);	/* no -y path, as strace */
 		break;
+	case A_FSFLAGS: {
+		unsigned f;
+		if (!fetch_struct(c, e, "argp", v, &f, sizeof(f)))
+			break;
+		emit_array_begin(e, "argp");
+		net_emit_flags(e, NULL, XLAT(fs_flags), f, "FS_???_FL");
+		emit_array_end(e);
+		break;
+	}
 	default:
 		emit_hex(e, "argp", v);
 		break;
+	}
+}
+
+/* NS_GET_NSTYPE's "(CLONE_NEWNET)" after the result. strace 6.1 sets it
+ * whatever the result and does not clear it, so a failing call shows the
+ * explanation of the thread's previous NS_GET_NSTYPE */
+static void nstype_aux(struct call *c)
+{
+	static struct { pid_t tid; const char *name; } last[16];
+	unsigned slot = (unsigned)c->pid % ARRAY_SIZE(last);
+	const char *n;
+	if (c->failed)
+		n = last[slot].tid == c->pid ? last[slot].name : NULL;
+	else
+		n = xlat_name(XLAT(setns_types), (unsigned long)c->ret);
+	last[slot].tid = c->pid;
+	last[slot].name = n;
+	if (n) {
+		sbuf_putc(&c->aux, '(');
+		sbuf_puts(&c->aux, n);
+		sbuf_putc(&c->aux, ')');
 	}
 }
 
@@ -314,6 +362,12 @@ CUSTOM_DECODER(ioctl)
 	if (phase == PHASE_ENTRY) {
 		ARG(c, e, 0, "fd", ARG_fd);
 		print_request(e, req);
+	}
+	if (ifreq_ioctl(c, e, req, phase))
+		return;
+	if (phase == PHASE_EXIT && ri && ri->kind == A_NSTYPE)
+		nstype_aux(c);
+	if (phase == PHASE_ENTRY) {
 		if (ri && ri->at_exit)
 			c->nprinted = 2;
 		else

@@ -86,6 +86,9 @@ extern int (*fdinfo_netlink_override)(pid_t pid, int fd);
 
 /* a timespec or timeval at addr into b ("{tv_sec=0, tv_nsec=100}"), or the
  * address when unreadable; for the "left ..." annotations */
+/* the SIOC*IF* ioctls (src/structs/ifreq.c): false for other requests */
+bool ifreq_ioctl(struct call *c, struct emit *e, unsigned req, int phase);
+
 void net_sb_timespec(struct call *c, struct sbuf *b, unsigned long addr);
 void net_sb_timeval(struct call *c, struct sbuf *b, unsigned long addr);
 /* a timespec (nsec) or timeval argument at addr, as an item */

@@ -5,7 +5,9 @@
  *   {sa_family=AF_INET, sin_port=htons(80), sin_addr=inet_addr("127.0.0.1")}
  *   {sa_family=AF_INET6, sin6_port=htons(80), sin6_flowinfo=htonl(0),
  *    inet_pton(AF_INET6, "::1", &sin6_addr), sin6_scope_id=0}
- *   {sa_family=AF_NETLINK, nl_pid=0, nl_groups=00000000}
+ *   {sa_family=AF_NETLINK, nl_pid=0, nl_groups=00000000}  (nl_pad=0x.. first when not 0)
+ *   {sa_family=AF_PACKET, sll_protocol=htons(ETH_P_IP), sll_ifindex=if_nametoindex("lo"),
+ *    sll_hatype=ARPHRD_ETHER, sll_pkttype=PACKET_HOST, sll_halen=6, sll_addr=[0x1, ...]}
  * Families without a printer, and addresses shorter than their family's
  * minimum, show the bytes after the family as sa_data="...". */
 #include "net.h"
@@ -14,6 +16,7 @@
 #include "../umem.h"
 #include "../util.h"
 #include <arpa/inet.h>
+#include <linux/if_packet.h>
 #include <linux/netlink.h>
 #include <net/if.h>
 #include <netinet/in.h>
@@ -304,10 +307,62 @@ static void print_nl(struct emit *e, const unsigned char *buf, long len)
 {
 	const struct sockaddr_nl *nl = (const void *)buf;
 	(void)len;
+	if (nl->nl_pad) {
+		emit_item(e, "nl_pad");
+		sbuf_printf(emit_sb(e), "%#x", nl->nl_pad);
+	}
 	emit_int(e, "nl_pid", (int)nl->nl_pid);
 	emit_item(e, "nl_groups");
 	/* printf's %#08x: no 0x for zero, and the prefix counts in the width */
 	sbuf_printf(emit_sb(e), "%#08x", nl->nl_groups);
+}
+
+/* the link-level protocol, in network order: htons(ETH_P_IP); -X raw the
+ * two bytes, -X verbose both */
+static void emit_eth_proto(struct emit *e, const char *name, const void *p)
+{
+	uint16_t v;
+	memcpy(&v, p, sizeof(v));
+	unsigned proto = ntohs(v);
+	const char *n = xlat_name(XLAT(ethernet_protocols), proto);
+	struct sbuf *b = emit_sb(e);
+	emit_item(e, name);
+	if (!net_raw_open(b, p, 2))
+		return;
+	sbuf_puts(b, "htons(");
+	if (n) {
+		sbuf_puts(b, n);
+	} else {
+		sbuf_hex(b, proto);
+		sbuf_puts(b, " /* ETH_P_??? */");
+	}
+	sbuf_putc(b, ')');
+	net_raw_close(b);
+}
+
+static void print_ll(struct emit *e, const unsigned char *buf, long len)
+{
+	const struct sockaddr_ll *ll = (const void *)buf;
+	(void)len;
+	emit_eth_proto(e, "sll_protocol", &ll->sll_protocol);
+	if (ll->sll_ifindex < 0)
+		emit_int(e, "sll_ifindex", ll->sll_ifindex);
+	else
+		net_emit_ifindex(e, "sll_ifindex", (unsigned)ll->sll_ifindex);
+	net_emit_enum(e, "sll_hatype", XLAT(arp_hardware_types), ll->sll_hatype, "ARPHRD_???");
+	net_emit_enum(e, "sll_pkttype", XLAT(packet_types), ll->sll_pkttype, "PACKET_???");
+	emit_uint(e, "sll_halen", ll->sll_halen);
+	if (!ll->sll_halen)
+		return;
+	/* at most the 8 bytes of sll_addr, whatever -s says */
+	emit_array_begin(e, "sll_addr");
+	for (unsigned i = 0; i < ll->sll_halen && i < sizeof(ll->sll_addr); i++) {
+		emit_item(e, NULL);
+		sbuf_printf(emit_sb(e), "%#02x", ll->sll_addr[i]);
+	}
+	if (ll->sll_halen > sizeof(ll->sll_addr))
+		emit_more(e);
+	emit_array_end(e);
 }
 
 static const struct {
@@ -318,6 +373,7 @@ static const struct {
 	[AF_INET] = { print_in, sizeof(struct sockaddr_in) },
 	[AF_INET6] = { print_in6, SIN6_MIN_LEN },
 	[AF_NETLINK] = { print_nl, SA_FAMILY_SIZE + 1 },
+	[AF_PACKET] = { print_ll, sizeof(struct sockaddr_ll) },
 };
 
 /* an address already in memory (len bytes, at most SA_MAX, zero-padded) */
