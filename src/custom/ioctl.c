@@ -334,20 +334,12 @@ static void print_arg(struct call *c, struct emit *e, const struct reqinfo *ri)
 	}
 }
 
-/* NS_GET_NSTYPE's "(CLONE_NEWNET)" after the result. strace 6.1 sets it
- * whatever the result and does not clear it, so a failing call shows the
- * explanation of the thread's previous NS_GET_NSTYPE */
+/* NS_GET_NSTYPE's "(CLONE_NEWNET)" after the result. (strace 6.1 does
+ * not clear it, so a failing call repeats the explanation of the thread's
+ * previous one; a failed call here has none.) */
 static void nstype_aux(struct call *c)
 {
-	static struct { pid_t tid; const char *name; } last[16];
-	unsigned slot = (unsigned)c->pid % ARRAY_SIZE(last);
-	const char *n;
-	if (c->failed)
-		n = last[slot].tid == c->pid ? last[slot].name : NULL;
-	else
-		n = xlat_name(XLAT(setns_types), (unsigned long)c->ret);
-	last[slot].tid = c->pid;
-	last[slot].name = n;
+	const char *n = c->failed ? NULL : xlat_name(XLAT(setns_types), (unsigned long)c->ret);
 	if (n) {
 		sbuf_putc(&c->aux, '(');
 		sbuf_puts(&c->aux, n);

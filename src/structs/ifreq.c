@@ -73,8 +73,9 @@ static const struct ifr_req ifr_reqs[] = {
 
 /* the length of a hardware address of each ARPHRD_* type, as strace 6.1
  * shows sa_data (found by setting each type); other types show all 14
- * bytes. For the types of length 0 strace prints the text it formatted
- * last (a static buffer it does not clear), empty at first. */
+ * bytes. For the types of length 0 strace 6.1 prints whatever address it
+ * formatted last, from any earlier call (a buffer it does not clear):
+ * tattle prints nothing there rather than another call's data. */
 static const struct { unsigned short type; unsigned char len; } hw_lens[] = {
 	{ 0, 7 }, { 0x1, 6 }, { 0x3, 7 }, { 0x6, 6 }, { 0x7, 1 }, { 0xf, 2 }, { 0x1b, 8 },
 	{ 0x100, 0 }, { 0x10e, 5 }, { 0x10f, 0 }, { 0x118, 0 }, { 0x122, 1 }, { 0x200, 0 },
@@ -113,7 +114,7 @@ static void emit_hwaddr(struct emit *e, const char *name, const struct sockaddr 
 	net_emit_enum(e, "sa_family", XLAT(arp_hardware_types), sa->sa_family, "ARPHRD_???");
 	emit_item(e, "sa_data");
 	struct sbuf *b = emit_sb(e);
-	static char last[3 * sizeof(sa->sa_data)];
+	char text[3 * sizeof(sa->sa_data)] = "";
 	if (opt.xlat_style == XLAT_STYLE_RAW) {
 		net_sb_hexstr(b, d, n);
 		emit_struct_end(e);
@@ -123,13 +124,13 @@ static void emit_hwaddr(struct emit *e, const char *name, const struct sockaddr 
 		if (hw_lens[i].type == sa->sa_family)
 			n = hw_lens[i].len;
 	for (size_t i = 0, off = 0; i < n; i++)
-		off += (size_t)snprintf(last + off, sizeof(last) - off, i ? ":%02x" : "%02x", d[i]);
+		off += (size_t)snprintf(text + off, sizeof(text) - off, i ? ":%02x" : "%02x", d[i]);
 	if (opt.xlat_style == XLAT_STYLE_VERBOSE) {
 		net_sb_hexstr(b, d, sizeof(sa->sa_data));
-		if (last[0])
-			sbuf_printf(b, " /* %s */", last);
+		if (text[0])
+			sbuf_printf(b, " /* %s */", text);
 	} else {
-		sbuf_puts(b, last);
+		sbuf_puts(b, text);
 	}
 	emit_struct_end(e);
 }
