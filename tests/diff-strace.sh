@@ -114,6 +114,11 @@ timeout	timeout 5 true
 xargs	sh -c 'seq 3 | xargs echo'
 ls-fail	ls /nonexistent
 cat-fail	cat /nonexistent
+ss	ss -tln
+ip-rule	ip rule
+ip-neigh	ip neigh
+ionice	ionice -c 3 true
+lsattr	lsattr a.txt
 EOF
 if [ -n "$DIFF_LIST" ]; then cp "$DIFF_LIST" "$tmp/commands" || exit 99; fi
 
