@@ -577,6 +577,15 @@ static bool route_payload(struct call *c, struct emit *e, const struct nlmsghdr 
 	case RTM_NEWRULE: case RTM_DELRULE: case RTM_GETRULE:
 		rtnl_rule_print(c, e, family, addr, len);
 		return true;
+	case RTM_NEWNETCONF: case RTM_DELNETCONF: case RTM_GETNETCONF:
+		rtnl_netconf_print(c, e, family, addr, len);
+		return true;
+	case RTM_NEWNSID: case RTM_DELNSID: case RTM_GETNSID:
+		rtnl_nsid_print(c, e, family, addr, len);
+		return true;
+	case RTM_NEWNEIGHTBL: case RTM_GETNEIGHTBL: case RTM_SETNEIGHTBL:
+		rtnl_neightbl_print(c, e, family, addr, len);
+		return true;
 	}
 	nl_hex(c, e, NULL, addr, len);
 	return true;

@@ -188,6 +188,18 @@ void rtnl_neigh_print(struct call *c, struct emit *e, unsigned type, unsigned ch
  * a RTM_*RULE message and the FRA_* attributes after it */
 void rtnl_rule_print(struct call *c, struct emit *e, unsigned char family, unsigned long addr, unsigned long len);
 
+/* NETLINK_ROUTE netconf (src/structs/netlink_netconf.c): struct netconfmsg
+ * of a RTM_*NETCONF message and the NETCONFA_* attributes after it */
+void rtnl_netconf_print(struct call *c, struct emit *e, unsigned char family, unsigned long addr, unsigned long len);
+
+/* NETLINK_ROUTE namespace ids (src/structs/netlink_nsid.c): struct rtgenmsg
+ * of a RTM_*NSID message and the NETNSA_* attributes after it */
+void rtnl_nsid_print(struct call *c, struct emit *e, unsigned char family, unsigned long addr, unsigned long len);
+
+/* NETLINK_ROUTE neighbour tables (src/structs/netlink_neightbl.c): struct
+ * ndtmsg of a RTM_*NEIGHTBL message and the NDTA_* attributes after it */
+void rtnl_neightbl_print(struct call *c, struct emit *e, unsigned char family, unsigned long addr, unsigned long len);
+
 /* NETLINK_SOCK_DIAG (src/structs/netlink_diag.c): the body of a message of
  * type type and flags flags, len bytes at addr, a request or an answer by
  * NLM_F_REQUEST; false when it is left to the generic printing */

@@ -13,7 +13,11 @@
  * RTM_GETNEIGH the kernel answers with an error quoting it, a hand-made
  * RTM_NEWNEIGH (ignored) with the NDA_* attributes strace decodes, and the
  * RTM_GETNEIGH of family AF_BRIDGE that strace prints as a link message;
- * rules: the dump request of "ip rule" and a hand-made RTM_NEWRULE.
+ * rules: the dump request of "ip rule" and a hand-made RTM_NEWRULE;
+ * netconf: the dump request of "ip netconf" and a hand-made RTM_NEWNETCONF;
+ * namespace ids: an RTM_GETNSID request with NETNSA_PID (answered with an
+ * error or an id) and a hand-made RTM_NEWNSID; neighbour tables: the dump
+ * request of "ip ntable" and a hand-made RTM_NEWNEIGHTBL.
  * Run with -e trace=%net. */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
@@ -27,6 +31,8 @@
 #include <linux/if_link.h>
 #include <linux/fib_rules.h>
 #include <linux/lwtunnel.h>
+#include <linux/net_namespace.h>
+#include <linux/netconf.h>
 #include <linux/neighbour.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
@@ -571,6 +577,111 @@ int main(void)
 	       "[{nla_len=5, nla_type=FRA_PROTOCOL}, RTPROT_STATIC], [{nla_len=5, nla_type=FRA_IP_PROTO}, "
 	       "IPPROTO_TCP], [{nla_len=8, nla_type=FRA_SPORT_RANGE}, {start=80, end=90}]]], %zu, 0, NULL, 0) = %ld",
 	       n, off, off, r);
+
+	/* netconf: the dump request of "ip netconf" (its answers: not checked,
+	 * they depend on the machine), and a hand-made one (ignored) */
+	struct {
+		struct nlmsghdr h;
+		struct netconfmsg m;
+		char pad[3];
+	} gnc = { { 20, RTM_GETNETCONF, NLM_F_REQUEST | NLM_F_DUMP, 24, 0 }, { AF_UNSPEC }, { 0 } };
+	r = sendto(n, &gnc, sizeof(gnc), MSG_DONTWAIT, NULL, 0);
+	EXPECT("sendto(%d, [{nlmsg_len=20, nlmsg_type=RTM_GETNETCONF, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, "
+	       "nlmsg_seq=24, nlmsg_pid=0}, {ncm_family=AF_UNSPEC}], 20, MSG_DONTWAIT, NULL, 0) = %ld", n, r);
+	memset(buf, 0, sizeof(buf));
+	*mh = (struct nlmsghdr){ 0, RTM_NEWNETCONF, 0, 25, 0 };
+	*(unsigned char *)NLMSG_DATA(mh) = AF_INET6;
+	off = NLMSG_HDRLEN + NLMSG_ALIGN(sizeof(struct netconfmsg));
+	int ncval = -1, ncall = NETCONFA_IFINDEX_ALL, ncone = 1;
+	unsigned ncidx = 1;
+	attr(buf, &off, NETCONFA_IFINDEX, &ncidx, sizeof(ncidx));
+	attr(buf, &off, NETCONFA_IFINDEX, &ncall, sizeof(ncall));
+	attr(buf, &off, NETCONFA_FORWARDING, &ncval, sizeof(ncval));
+	attr(buf, &off, NETCONFA_IGNORE_ROUTES_WITH_LINKDOWN, &ncone, sizeof(ncone));
+	attr(buf, &off, NETCONFA_BC_FORWARDING, &ncone, 2);
+	r = send_built(n, mh, off);
+	EXPECT("sendto(%d, [{nlmsg_len=%zu, nlmsg_type=RTM_NEWNETCONF, nlmsg_flags=0, nlmsg_seq=25, nlmsg_pid=0}, "
+	       "{ncm_family=AF_INET6}, [[{nla_len=8, nla_type=NETCONFA_IFINDEX}, if_nametoindex(\"lo\")], "
+	       "[{nla_len=8, nla_type=NETCONFA_IFINDEX}, 4294967295], [{nla_len=8, nla_type=NETCONFA_FORWARDING}, -1], "
+	       "[{nla_len=8, nla_type=NETCONFA_IGNORE_ROUTES_WITH_LINKDOWN}, 1], [{nla_len=6, "
+	       "nla_type=NETCONFA_BC_FORWARDING}, \"\\x01\\x00\"]]], %zu, 0, NULL, 0) = %ld", n, off, off, r);
+
+	/* namespace ids: the request of "ip netns identify"-like tools for the
+	 * id of this process's namespace, and a hand-made answer (ignored) */
+	memset(buf, 0, sizeof(buf));
+	*mh = (struct nlmsghdr){ 0, RTM_GETNSID, NLM_F_REQUEST, 26, 0 };
+	off = NLMSG_HDRLEN + NLMSG_ALIGN(sizeof(struct rtgenmsg));
+	unsigned nspid = (unsigned)getpid();
+	attr(buf, &off, NETNSA_PID, &nspid, sizeof(nspid));
+	r = send_built(n, mh, off);
+	EXPECT("sendto(%d, [{nlmsg_len=28, nlmsg_type=RTM_GETNSID, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=26, "
+	       "nlmsg_pid=0}, {rtgen_family=AF_UNSPEC}, [{nla_len=8, nla_type=NETNSA_PID}, %u]], 28, 0, NULL, 0) = %ld",
+	       n, nspid, r);
+	memset(buf, 0, sizeof(buf));
+	*mh = (struct nlmsghdr){ 0, RTM_NEWNSID, 0, 27, 0 };
+	off = NLMSG_HDRLEN + NLMSG_ALIGN(sizeof(struct rtgenmsg));
+	int nsid = NETNSA_NSID_NOT_ASSIGNED, nsfd = -1;
+	attr(buf, &off, NETNSA_NSID, &nsid, sizeof(nsid));
+	attr(buf, &off, NETNSA_FD, &nsfd, sizeof(nsfd));
+	attr(buf, &off, NETNSA_CURRENT_NSID, &ncone, sizeof(ncone));
+	attr(buf, &off, 6, &ncone, sizeof(ncone));
+	r = send_built(n, mh, off);
+	EXPECT("sendto(%d, [{nlmsg_len=%zu, nlmsg_type=RTM_NEWNSID, nlmsg_flags=0, nlmsg_seq=27, nlmsg_pid=0}, "
+	       "{rtgen_family=AF_UNSPEC}, [[{nla_len=8, nla_type=NETNSA_NSID}, -1], [{nla_len=8, nla_type=NETNSA_FD}, "
+	       "-1], [{nla_len=8, nla_type=NETNSA_CURRENT_NSID}, 1], [{nla_len=8, nla_type=0x6 /* NETNSA_??? */}, "
+	       "\"\\x01\\x00\\x00\\x00\"]]], %zu, 0, NULL, 0) = %ld", n, off, off, r);
+
+	/* neighbour tables: the dump request of "ip ntable" (its answers: not
+	 * checked, they change by the second), and a hand-made one (ignored) */
+	struct {
+		struct nlmsghdr h;
+		struct ndtmsg m;
+	} gnt = { { sizeof(gnt), RTM_GETNEIGHTBL, NLM_F_REQUEST | NLM_F_DUMP, 28, 0 }, { AF_UNSPEC, 0, 0 } };
+	r = sendto(n, &gnt, sizeof(gnt), MSG_DONTWAIT, NULL, 0);
+	EXPECT("sendto(%d, [{nlmsg_len=20, nlmsg_type=RTM_GETNEIGHTBL, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, "
+	       "nlmsg_seq=28, nlmsg_pid=0}, {ndtm_family=AF_UNSPEC}], 20, MSG_DONTWAIT, NULL, 0) = %ld", n, r);
+	memset(buf, 0, sizeof(buf));
+	*mh = (struct nlmsghdr){ 0, RTM_NEWNEIGHTBL, 0, 29, 0 };
+	*(unsigned char *)NLMSG_DATA(mh) = AF_INET;
+	off = NLMSG_HDRLEN + NLMSG_ALIGN(sizeof(struct ndtmsg));
+	struct ndt_config ndtc = { 4, 336, 2, 100, 200, 300, 7, 0, 9 };
+	struct ndt_stats ndts;
+	memset(&ndts, 0, sizeof(ndts));
+	ndts.ndts_allocs = 25;
+	ndts.ndts_table_fulls = 3;
+	uint64_t gc = 30000;
+	unsigned thresh = 128;
+	attr(buf, &off, NDTA_NAME, "arp_cache", 10);
+	attr(buf, &off, NDTA_GC_INTERVAL, &gc, sizeof(gc));
+	attr(buf, &off, NDTA_THRESH1, &thresh, sizeof(thresh));
+	attr(buf, &off, NDTA_CONFIG, &ndtc, sizeof(ndtc));
+	ndtc.ndtc_hash_mask = 0;
+	attr(buf, &off, NDTA_CONFIG, &ndtc, sizeof(ndtc));
+	attr(buf, &off, NDTA_STATS, &ndts, sizeof(ndts));
+	attr(buf, &off, NDTA_STATS, &ndts, sizeof(ndts) - 8);
+	size_t parms = nest_start(buf, &off, NDTA_PARMS);
+	attr(buf, &off, NDTPA_IFINDEX, &ncidx, sizeof(ncidx));
+	attr(buf, &off, NDTPA_REFCNT, &ncidx, sizeof(ncidx));
+	attr(buf, &off, NDTPA_REACHABLE_TIME, &gc, sizeof(gc));
+	attr(buf, &off, NDTPA_LOCKTIME, &thresh, sizeof(thresh));
+	nest_end(buf, &off, parms);
+	r = send_built(n, mh, off);
+	EXPECT("sendto(%d, [{nlmsg_len=%zu, nlmsg_type=RTM_NEWNEIGHTBL, nlmsg_flags=0, nlmsg_seq=29, nlmsg_pid=0}, "
+	       "{ndtm_family=AF_INET}, [[{nla_len=14, nla_type=NDTA_NAME}, \"arp_cache\"], [{nla_len=12, "
+	       "nla_type=NDTA_GC_INTERVAL}, 30000], [{nla_len=8, nla_type=NDTA_THRESH1}, 128], [{nla_len=36, "
+	       "nla_type=NDTA_CONFIG}, {ndtc_key_len=4, ndtc_entry_size=336, ndtc_entries=2, ndtc_last_flush=100, "
+	       "ndtc_last_rand=200, ndtc_hash_rnd=300, ndtc_hash_mask=0x000007, ndtc_hash_chain_gc=0, "
+	       "ndtc_proxy_qlen=9}], [{nla_len=36, nla_type=NDTA_CONFIG}, {ndtc_key_len=4, ndtc_entry_size=336, "
+	       "ndtc_entries=2, ndtc_last_flush=100, ndtc_last_rand=200, ndtc_hash_rnd=300, ndtc_hash_mask=00000000, "
+	       "ndtc_hash_chain_gc=0, ndtc_proxy_qlen=9}], [{nla_len=92, nla_type=NDTA_STATS}, {ndts_allocs=25, "
+	       "ndts_destroys=0, ndts_hash_grows=0, ndts_res_failed=0, ndts_lookups=0, ndts_hits=0, "
+	       "ndts_rcv_probes_mcast=0, ndts_rcv_probes_ucast=0, ndts_periodic_gc_runs=0, ndts_forced_gc_runs=0, "
+	       "ndts_table_fulls=3}], [{nla_len=84, nla_type=NDTA_STATS}, {ndts_allocs=25, ndts_destroys=0, "
+	       "ndts_hash_grows=0, ndts_res_failed=0, ndts_lookups=0, ndts_hits=0, ndts_rcv_probes_mcast=0, "
+	       "ndts_rcv_probes_ucast=0, ndts_periodic_gc_runs=0, ndts_forced_gc_runs=0}], [{nla_len=40, "
+	       "nla_type=NDTA_PARMS}, [[{nla_len=8, nla_type=NDTPA_IFINDEX}, if_nametoindex(\"lo\")], [{nla_len=8, "
+	       "nla_type=NDTPA_REFCNT}, 1], [{nla_len=12, nla_type=NDTPA_REACHABLE_TIME}, 30000], [{nla_len=8, "
+	       "nla_type=NDTPA_LOCKTIME}, \"\\x80\\x00\\x00\\x00\"]]]]], %zu, 0, NULL, 0) = %ld", n, off, off, r);
 	close(n);
 	return expect_done();
 }
