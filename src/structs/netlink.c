@@ -586,6 +586,12 @@ static bool route_payload(struct call *c, struct emit *e, const struct nlmsghdr 
 	case RTM_NEWNEIGHTBL: case RTM_GETNEIGHTBL: case RTM_SETNEIGHTBL:
 		rtnl_neightbl_print(c, e, family, addr, len);
 		return true;
+	case RTM_NEWQDISC: case RTM_DELQDISC: case RTM_GETQDISC:
+	case RTM_NEWTCLASS: case RTM_DELTCLASS: case RTM_GETTCLASS:
+	case RTM_NEWTFILTER: case RTM_DELTFILTER: case RTM_GETTFILTER:
+	case RTM_NEWCHAIN: case RTM_DELCHAIN: case RTM_GETCHAIN:
+		rtnl_tc_print(c, e, family, addr, len);
+		return true;
 	}
 	nl_hex(c, e, NULL, addr, len);
 	return true;

@@ -200,6 +200,11 @@ void rtnl_nsid_print(struct call *c, struct emit *e, unsigned char family, unsig
  * ndtmsg of a RTM_*NEIGHTBL message and the NDTA_* attributes after it */
 void rtnl_neightbl_print(struct call *c, struct emit *e, unsigned char family, unsigned long addr, unsigned long len);
 
+/* NETLINK_ROUTE traffic control (src/structs/netlink_tc.c): struct tcmsg
+ * of a RTM_*QDISC, RTM_*TCLASS, RTM_*TFILTER or RTM_*CHAIN message and the
+ * TCA_* attributes after it */
+void rtnl_tc_print(struct call *c, struct emit *e, unsigned char family, unsigned long addr, unsigned long len);
+
 /* NETLINK_SOCK_DIAG (src/structs/netlink_diag.c): the body of a message of
  * type type and flags flags, len bytes at addr, a request or an answer by
  * NLM_F_REQUEST; false when it is left to the generic printing */

@@ -17,7 +17,9 @@
  * netconf: the dump request of "ip netconf" and a hand-made RTM_NEWNETCONF;
  * namespace ids: an RTM_GETNSID request with NETNSA_PID (answered with an
  * error or an id) and a hand-made RTM_NEWNSID; neighbour tables: the dump
- * request of "ip ntable" and a hand-made RTM_NEWNEIGHTBL.
+ * request of "ip ntable" and a hand-made RTM_NEWNEIGHTBL; traffic control:
+ * the dump request of "tc qdisc show" and a hand-made RTM_NEWQDISC with the
+ * TCA_* attributes strace decodes (TCA_STATS2 and TCA_STAB nested).
  * Run with -e trace=%net. */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
@@ -30,11 +32,13 @@
 #include <linux/if_bridge.h>
 #include <linux/if_link.h>
 #include <linux/fib_rules.h>
+#include <linux/gen_stats.h>
 #include <linux/lwtunnel.h>
 #include <linux/net_namespace.h>
 #include <linux/netconf.h>
 #include <linux/neighbour.h>
 #include <linux/netlink.h>
+#include <linux/pkt_sched.h>
 #include <linux/rtnetlink.h>
 #include <linux/sock_diag.h>
 #include <linux/xfrm.h>
@@ -682,6 +686,78 @@ int main(void)
 	       "nla_type=NDTA_PARMS}, [[{nla_len=8, nla_type=NDTPA_IFINDEX}, if_nametoindex(\"lo\")], [{nla_len=8, "
 	       "nla_type=NDTPA_REFCNT}, 1], [{nla_len=12, nla_type=NDTPA_REACHABLE_TIME}, 30000], [{nla_len=8, "
 	       "nla_type=NDTPA_LOCKTIME}, \"\\x80\\x00\\x00\\x00\"]]]]], %zu, 0, NULL, 0) = %ld", n, off, off, r);
+	/* traffic control: the dump request of "tc qdisc show" (its answers:
+	 * not checked, the counters move), and a hand-made qdisc (ignored) */
+	struct {
+		struct nlmsghdr h;
+		struct tcmsg t;
+	} gq = { { sizeof(gq), RTM_GETQDISC, NLM_F_REQUEST | NLM_F_DUMP, 30, 0 }, { .tcm_family = AF_UNSPEC } };
+	r = sendto(n, &gq, sizeof(gq), MSG_DONTWAIT, NULL, 0);
+	EXPECT("sendto(%d, [{nlmsg_len=36, nlmsg_type=RTM_GETQDISC, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, "
+	       "nlmsg_seq=30, nlmsg_pid=0}, {tcm_family=AF_UNSPEC, tcm_ifindex=0, tcm_handle=0, tcm_parent=0, "
+	       "tcm_info=0}], 36, MSG_DONTWAIT, NULL, 0) = %ld", n, r);
+	memset(buf, 0, sizeof(buf));
+	*mh = (struct nlmsghdr){ 0, RTM_NEWQDISC, 0, 31, 0 };
+	*(struct tcmsg *)NLMSG_DATA(mh) = (struct tcmsg){ .tcm_family = AF_UNSPEC, .tcm_ifindex = (int)ncidx,
+		.tcm_handle = 0x10000, .tcm_parent = TC_H_ROOT, .tcm_info = 2 };
+	off = NLMSG_HDRLEN + NLMSG_ALIGN(sizeof(struct tcmsg));
+	struct tc_estimator est = { -1, 3 };
+	struct tc_stats tst = { .bytes = 1000, .packets = 10, .drops = 1, .overlimits = 2, .bps = 3, .pps = 4,
+				.qlen = 5, .backlog = 6 };
+	struct gnet_stats_basic gsb = { 4096, 32 };
+	struct gnet_stats_rate_est gsr = { 100, 2 };
+	struct gnet_stats_queue gsq = { 1, 2, 3, 4, 5 };
+	struct gnet_stats_rate_est64 gsr64 = { 1ULL << 40, 7 };
+	struct tc_sizespec tss = { .cell_log = 3, .size_log = 0, .cell_align = -1, .overhead = -4,
+				   .linklayer = TC_LINKLAYER_ETHERNET, .mpu = 64, .mtu = 1500, .tsize = 2 };
+	uint16_t slots[2] = { 60, 1514 };
+	uint64_t pkts = 77;
+	unsigned block = 22, opts = 0x01020304;
+	unsigned char hw = 1;
+	attr(buf, &off, TCA_KIND, "htb", 4);
+	attr(buf, &off, TCA_OPTIONS, &opts, sizeof(opts));
+	attr(buf, &off, TCA_RATE, &est, sizeof(est));
+	attr(buf, &off, TCA_STATS, &tst, sizeof(tst));
+	attr(buf, &off, TCA_STATS, &tst, 12);
+	size_t st2 = nest_start(buf, &off, TCA_STATS2);
+	attr(buf, &off, TCA_STATS_BASIC, &gsb, 12);
+	attr(buf, &off, TCA_STATS_RATE_EST, &gsr, sizeof(gsr));
+	attr(buf, &off, TCA_STATS_QUEUE, &gsq, sizeof(gsq));
+	attr(buf, &off, TCA_STATS_RATE_EST64, &gsr64, sizeof(gsr64));
+	attr(buf, &off, TCA_STATS_BASIC_HW, &gsb, 11);
+	attr(buf, &off, TCA_STATS_PKT64, &pkts, sizeof(pkts));
+	attr(buf, &off, TCA_STATS_APP, &block, sizeof(block));
+	attr(buf, &off, TCA_STATS_PKT64 + 1, &block, sizeof(block));
+	nest_end(buf, &off, st2);
+	size_t stab = nest_start(buf, &off, TCA_STAB);
+	attr(buf, &off, TCA_STAB_BASE, &tss, sizeof(tss));
+	attr(buf, &off, TCA_STAB_DATA, slots, sizeof(slots));
+	nest_end(buf, &off, stab);
+	attr(buf, &off, TCA_CHAIN, &block, sizeof(block));
+	attr(buf, &off, TCA_HW_OFFLOAD, &hw, sizeof(hw));
+	attr(buf, &off, TCA_INGRESS_BLOCK, &block, sizeof(block));
+	attr(buf, &off, TCA_EGRESS_BLOCK, &block, 2);
+	attr(buf, &off, TCA_DUMP_FLAGS + 1, "warn", 5);
+	r = send_built(n, mh, off);
+	EXPECT("sendto(%d, [{nlmsg_len=%zu, nlmsg_type=RTM_NEWQDISC, nlmsg_flags=0, nlmsg_seq=31, nlmsg_pid=0}, "
+	       "{tcm_family=AF_UNSPEC, tcm_ifindex=if_nametoindex(\"lo\"), tcm_handle=65536, tcm_parent=4294967295, "
+	       "tcm_info=2}, [[{nla_len=8, nla_type=TCA_KIND}, \"htb\"], [{nla_len=8, nla_type=TCA_OPTIONS}, "
+	       "\"\\x04\\x03\\x02\\x01\"], [{nla_len=6, nla_type=TCA_RATE}, {interval=-1, ewma_log=3}], [{nla_len=44, "
+	       "nla_type=TCA_STATS}, {bytes=1000, packets=10, drops=1, overlimits=2, bps=3, pps=4, qlen=5, "
+	       "backlog=6}], [{nla_len=16, nla_type=TCA_STATS}, \"\\xe8\\x03\\x00\\x00\\x00\\x00\\x00\\x00\\x0a\\x00"
+	       "\\x00\\x00\"], [{nla_len=120, nla_type=TCA_STATS2}, [[{nla_len=16, "
+	       "nla_type=TCA_STATS_BASIC}, {bytes=4096, packets=32}], [{nla_len=12, nla_type=TCA_STATS_RATE_EST}, "
+	       "{bps=100, pps=2}], [{nla_len=24, nla_type=TCA_STATS_QUEUE}, {qlen=1, backlog=2, drops=3, requeues=4, "
+	       "overlimits=5}], [{nla_len=20, nla_type=TCA_STATS_RATE_EST64}, {bps=1099511627776, pps=7}], "
+	       "[{nla_len=15, nla_type=TCA_STATS_BASIC_HW}, \"\\x00\\x10\\x00\\x00\\x00\\x00\\x00\\x00\\x20\\x00"
+	       "\\x00\"], [{nla_len=12, nla_type=TCA_STATS_PKT64}, 77], [{nla_len=8, nla_type=TCA_STATS_APP}, "
+	       "\"\\x16\\x00\\x00\\x00\"], [{nla_len=8, nla_type=0x9 /* TCA_STATS_??? */}, \"\\x16\\x00\\x00\\x00\"]]], "
+	       "[{nla_len=40, nla_type=TCA_STAB}, [[{nla_len=28, nla_type=TCA_STAB_BASE}, {cell_log=3, size_log=0, "
+	       "cell_align=-1, overhead=-4, linklayer=1, mpu=64, mtu=1500, tsize=2}], [{nla_len=8, "
+	       "nla_type=TCA_STAB_DATA}, [60, 1514]]]], [{nla_len=8, nla_type=TCA_CHAIN}, 22], [{nla_len=5, "
+	       "nla_type=TCA_HW_OFFLOAD}, 1], [{nla_len=8, nla_type=TCA_INGRESS_BLOCK}, 22], [{nla_len=6, "
+	       "nla_type=TCA_EGRESS_BLOCK}, \"\\x16\\x00\"], [{nla_len=9, nla_type=0x10 /* TCA_??? */}, "
+	       "\"\\x77\\x61\\x72\\x6e\\x00\"]]], %zu, 0, NULL, 0) = %ld", n, off, off, r);
 	close(n);
 	return expect_done();
 }
