@@ -607,6 +607,19 @@ static void one_message(struct call *c, struct emit *e, const char *name, int fa
 #define NLMSGERR_MAX_DEPTH 4
 static int err_depth;
 
+/* the extended acknowledgement (NLM_F_ACK_TLVS) after the quoted message:
+ * the kernel's text, the offset of the attribute it did not take; the
+ * cookie and the policy stay hex, as strace 6.1 prints them */
+static const struct nla_type nlmsgerr_types[] = {
+	[NLMSGERR_ATTR_MSG] = NL_STR,
+	[NLMSGERR_ATTR_OFFS] = NL_U32,
+	[5 /* NLMSGERR_ATTR_MISS_TYPE */] = NL_U32,
+	[6 /* NLMSGERR_ATTR_MISS_NEST */] = NL_U32,
+};
+static const struct nla_policy nlmsgerr_policy = NL_POLICY(nlmsgerr_attrs, "NLMSGERR_ATTR_???", nlmsgerr_types);
+
+/* {error=-EEXIST, msg=[the message answered]}, and when the kernel added
+ * attributes after it: [{error=..., msg=...}, [attributes]] */
 static void nlmsgerr(struct call *c, struct emit *e, int family, unsigned long addr, unsigned long len, bool capped)
 {
 	int err;
@@ -616,6 +629,28 @@ static void nlmsgerr(struct call *c, struct emit *e, int family, unsigned long a
 	}
 	if (!net_fetch(c, e, NULL, addr, &err, sizeof(err)))
 		return;
+	addr += sizeof(err);
+	len -= sizeof(err);
+	/* the quoted message: hex when too short for a header, the address
+	 * when unreadable; what follows it is the attributes */
+	struct nlmsghdr m;
+	enum { NONE, SHORT, UNREADABLE, MESSAGE } quoted = NONE;
+	unsigned long payload = 0;
+	if (len) {
+		if (len < HDRLEN) {
+			quoted = SHORT;
+		} else if (umem_read(c->pid, addr, &m, sizeof(m)) < 0) {
+			quoted = UNREADABLE;
+		} else {
+			quoted = MESSAGE;
+			payload = capped ? sizeof(m) : m.nlmsg_len;
+			if (payload > len)
+				payload = len;
+		}
+	}
+	bool tlvs = quoted == MESSAGE && len > payload;
+	if (tlvs)
+		emit_array_begin(e, NULL);
 	emit_struct_begin(e, NULL);
 	emit_item(e, "error");
 	/* INT_MIN has no negation, and names no errno anyway */
@@ -628,27 +663,20 @@ static void nlmsgerr(struct call *c, struct emit *e, int family, unsigned long a
 		if (en && opt.xlat_style == XLAT_STYLE_VERBOSE)
 			sbuf_printf(emit_sb(e), " /* -%s */", en);
 	}
-	addr += sizeof(err);
-	len -= sizeof(err);
-	if (len) {
-		struct nlmsghdr m;
-		if (len < HDRLEN) {
-			nl_hex(c, e, "msg", addr, len);
-		} else if (umem_read(c->pid, addr, &m, sizeof(m)) < 0) {
-			emit_ptr(e, "msg", addr);
-		} else {
-			unsigned long payload = capped ? sizeof(m) : m.nlmsg_len;
-			if (payload > len)
-				payload = len;
-			err_depth++;
-			one_message(c, e, "msg", family, &m, addr, payload);
-			err_depth--;
-			/* extended acknowledgement attributes: not decoded */
-			if (len > payload)
-				nl_hex(c, e, NULL, addr + payload, len - payload);
-		}
+	if (quoted == SHORT) {
+		nl_hex(c, e, "msg", addr, len);
+	} else if (quoted == UNREADABLE) {
+		emit_ptr(e, "msg", addr);
+	} else if (quoted == MESSAGE) {
+		err_depth++;
+		one_message(c, e, "msg", family, &m, addr, payload);
+		err_depth--;
 	}
 	emit_struct_end(e);
+	if (tlvs) {
+		nl_attrs(c, e, &nlmsgerr_policy, addr + payload, len - payload, NULL);
+		emit_array_end(e);
+	}
 }
 
 static void payload(struct call *c, struct emit *e, int family, const struct nlmsghdr *h, unsigned long addr,
