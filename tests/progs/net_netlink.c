@@ -763,9 +763,9 @@ int main(void)
 	/* an error with extended acknowledgement (NETLINK_EXT_ACK): the
 	 * kernel's text and the offset of the attribute it refused after the
 	 * quoted request, [{error=..., msg=...}, [attributes]] */
-	int x = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
-	int one = 1;
-	if (x >= 0 && setsockopt(x, SOL_NETLINK, NETLINK_EXT_ACK, &one, sizeof(one)) == 0) {
+	int xa = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
+	int ack_on = 1;
+	if (xa >= 0 && setsockopt(xa, SOL_NETLINK, NETLINK_EXT_ACK, &ack_on, sizeof(ack_on)) == 0) {
 		struct {
 			struct nlmsghdr h;
 			struct ifinfomsg i;
@@ -773,8 +773,8 @@ int main(void)
 			unsigned char mtu[4];	/* 2 bytes of it are the attribute: too short */
 		} bad = { { sizeof(bad), RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK, 41, 0 }, { .ifi_index = 1 },
 			  { 6, IFLA_MTU }, { 1, 2, 0, 0 } };
-		sendto(x, &bad, sizeof(bad), 0, NULL, 0);
-		r = recvfrom(x, buf, sizeof(buf), 0, NULL, NULL);
+		sendto(xa, &bad, sizeof(bad), 0, NULL, 0);
+		r = recvfrom(xa, buf, sizeof(buf), 0, NULL, NULL);
 		struct nlmsghdr *eh = (struct nlmsghdr *)buf;
 		if (r > 0 && eh->nlmsg_type == NLMSG_ERROR && (eh->nlmsg_flags & NLM_F_ACK_TLVS))
 			EXPECT("recvfrom(%d, [{nlmsg_len=%ld, nlmsg_type=NLMSG_ERROR, nlmsg_flags=NLM_F_ACK_TLVS, nlmsg_seq=41, "
@@ -782,9 +782,9 @@ int main(void)
 			       "nlmsg_flags=NLM_F_REQUEST|NLM_F_ACK, nlmsg_seq=41, nlmsg_pid=0}, {ifi_family=AF_UNSPEC, "
 			       "ifi_type=ARPHRD_NETROM, ifi_index=if_nametoindex(\"lo\"), ifi_flags=0, ifi_change=0}, "
 			       "[{nla_len=6, nla_type=IFLA_MTU}, \"\\x01\\x02\"]]}, [[{nla_len=@@, nla_type=NLMSGERR_ATTR_MSG}, "
-			       "\"@@\"], [{nla_len=8, nla_type=NLMSGERR_ATTR_OFFS}, 32]@@], %ld, 0, NULL, NULL) = %ld",
-			       x, r, sizeof(buf) + 0L, r);
-		close(x);
+			       "\"@@], [{nla_len=8, nla_type=NLMSGERR_ATTR_OFFS}, 32]@@], %ld, 0, NULL, NULL) = %ld",
+			       xa, r, sizeof(buf) + 0L, r);
+		close(xa);
 	}
 	return expect_done();
 }
