@@ -35,6 +35,38 @@
 #define XLAT_AT(id) (xlat_table[id])
 
 /* len bytes at addr as "\x.." escapes, cut by -s; the address when unreadable */
+/* an array of len / sz elements, each printed by p; bytes after the last
+ * whole one are not shown; -s cuts it as strace's arrays */
+bool nl_array(struct call *c, struct emit *e, unsigned long addr, unsigned long len, size_t sz, nl_elem p)
+{
+	union {
+		unsigned char b[64];
+		uint64_t align;
+	} v;
+	unsigned long n = len / sz, max = net_array_max(c);
+	if (!n || sz > sizeof(v))
+		return false;
+	for (unsigned long i = 0; i < n; i++) {
+		if (umem_read(c->pid, addr + i * sz, v.b, sz) < 0) {
+			if (!i) {
+				emit_ptr(e, NULL, addr);
+				return true;
+			}
+			net_emit_cut(e, addr + i * sz);
+			break;
+		}
+		if (!i)
+			emit_array_begin(e, NULL);
+		if (i >= max) {
+			emit_more(e);
+			break;
+		}
+		p(e, v.b);
+	}
+	emit_array_end(e);
+	return true;
+}
+
 void nl_hex(struct call *c, struct emit *e, const char *name, unsigned long addr, unsigned long len)
 {
 	unsigned char buf[256];

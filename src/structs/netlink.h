@@ -136,6 +136,12 @@ void nl_attrs(struct call *c, struct emit *e, const struct nla_policy *p, unsign
 /* the same as a payload: false (hex) when there is no policy */
 bool nl_nested(struct call *c, struct emit *e, const struct nla_policy *p, unsigned long addr, unsigned long len,
 	       void *ctx);
+/* an array of len / sz elements (sz at most 64), each printed by p from its
+ * bytes; bytes after the last whole one are not shown; -s cuts it, an
+ * unreadable element ends it, as strace's arrays; false (hex) when there
+ * is not one whole element */
+typedef void (*nl_elem)(struct emit *e, const void *elem);
+bool nl_array(struct call *c, struct emit *e, unsigned long addr, unsigned long len, size_t sz, nl_elem p);
 /* len bytes as "\x.." escapes, cut by -s; the address when unreadable */
 void nl_hex(struct call *c, struct emit *e, const char *name, unsigned long addr, unsigned long len);
 /* n bytes of a MAC address already read: 42:b0:19:fd:b7:cd; -X raw shows

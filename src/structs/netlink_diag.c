@@ -82,41 +82,6 @@ static void emit_sockid(struct emit *e, const char *name, int family, const stru
 
 /* ---- attribute payloads that need code ---- */
 
-/* an array of len / sz elements, each printed by p; bytes after the last
- * whole one are not shown; -s cuts it as strace's arrays */
-typedef void (*diag_elem)(struct emit *e, const void *elem);
-
-static bool diag_array(struct call *c, struct emit *e, unsigned long addr, unsigned long len, size_t sz,
-		       diag_elem p)
-{
-	union {
-		unsigned char b[64];
-		uint64_t align;
-	} v;
-	unsigned long n = len / sz, max = net_array_max(c);
-	if (!n || sz > sizeof(v))
-		return false;
-	for (unsigned long i = 0; i < n; i++) {
-		if (umem_read(c->pid, addr + i * sz, v.b, sz) < 0) {
-			if (!i) {
-				emit_ptr(e, NULL, addr);
-				return true;
-			}
-			net_emit_cut(e, addr + i * sz);
-			break;
-		}
-		if (!i)
-			emit_array_begin(e, NULL);
-		if (i >= max) {
-			emit_more(e);
-			break;
-		}
-		p(e, v.b);
-	}
-	emit_array_end(e);
-	return true;
-}
-
 static void u32_elem(struct emit *e, const void *elem)
 {
 	uint32_t v;
@@ -128,7 +93,7 @@ static void u32_elem(struct emit *e, const void *elem)
 static bool diag_icons(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
 {
 	(void)ctx;
-	return diag_array(c, e, addr, len, sizeof(uint32_t), u32_elem);
+	return nl_array(c, e, addr, len, sizeof(uint32_t), u32_elem);
 }
 
 /* NETLINK_DIAG_GROUPS: a bitmap of unsigned longs, each in hex padded to
@@ -144,7 +109,7 @@ static void group_elem(struct emit *e, const void *elem)
 static bool diag_groups(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
 {
 	(void)ctx;
-	return diag_array(c, e, addr, len, sizeof(uint64_t), group_elem);
+	return nl_array(c, e, addr, len, sizeof(uint64_t), group_elem);
 }
 
 /* PACKET_DIAG_MCLIST: struct packet_diag_mclist */
@@ -166,7 +131,7 @@ static void mclist_elem(struct emit *e, const void *elem)
 static bool diag_mclist(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
 {
 	(void)ctx;
-	return diag_array(c, e, addr, len, sizeof(struct packet_diag_mclist), mclist_elem);
+	return nl_array(c, e, addr, len, sizeof(struct packet_diag_mclist), mclist_elem);
 }
 
 /* INET_DIAG_SOCKOPT: the bits of struct inet_diag_sockopt by name, only

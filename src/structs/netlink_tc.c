@@ -22,34 +22,19 @@
 /* the bytes of a struct up to the end of its last field (no tail padding) */
 #define FIELDS_END(st, last) (offsetof(struct st, last) + sizeof(((struct st *)0)->last))
 
+static void u16_elem(struct emit *e, const void *elem)
+{
+	uint16_t v;
+	memcpy(&v, elem, sizeof(v));
+	emit_uint(e, NULL, v);
+}
+
 /* TCA_STAB_DATA: the u16 slots of the size table, as a plain array; an odd
  * last byte is not shown, a lone byte is hex; -s cuts it */
 static bool stab_data(struct call *c, struct emit *e, unsigned long addr, unsigned long len, void *ctx)
 {
-	unsigned long n = len / sizeof(uint16_t), max = net_array_max(c);
 	(void)ctx;
-	if (!n)
-		return false;
-	for (unsigned long i = 0; i < n; i++) {
-		uint16_t v;
-		if (umem_read(c->pid, addr + i * sizeof(v), &v, sizeof(v)) < 0) {
-			if (!i) {
-				emit_ptr(e, NULL, addr);
-				return true;
-			}
-			net_emit_cut(e, addr + i * sizeof(v));
-			break;
-		}
-		if (!i)
-			emit_array_begin(e, NULL);
-		if (i >= max) {
-			emit_more(e);
-			break;
-		}
-		emit_uint(e, NULL, v);
-	}
-	emit_array_end(e);
-	return true;
+	return nl_array(c, e, addr, len, sizeof(uint16_t), u16_elem);
 }
 
 /* struct tc_sizespec: all numbers, linklayer too; cell_align is signed */
