@@ -83,7 +83,7 @@ static void msg_stderr(const char *fmt, ...)
 
 /* ---- resuming ---- */
 
-static void resume(struct task *t, int sig)
+void tracer_resume(struct task *t, int sig)
 {
 	output_before_resume();
 	int req = PTRACE_SYSCALL;
@@ -92,11 +92,6 @@ static void resume(struct task *t, int sig)
 		req = PTRACE_CONT;
 	if (ptrace(req, t->tid, 0, sig) < 0 && errno != ESRCH)
 		warn_errno("ptrace(%s, %d)", req == PTRACE_CONT ? "PTRACE_CONT" : "PTRACE_SYSCALL", (int)t->tid);
-}
-
-void tracer_resume(struct task *t, int sig)
-{
-	resume(t, sig);
 }
 
 /* ---- starting ---- */
@@ -672,7 +667,7 @@ static void lazy_stop(struct task *t)
 		t->flags |= T_INSYSCALL | T_LAZY_ENTRY;
 		stamp_entry(c);
 	}
-	resume(t, 0);
+	tracer_resume(t, 0);
 }
 
 static void on_syscall_stop(struct task *t, bool seccomp_stop)
@@ -707,7 +702,7 @@ static void on_syscall_stop(struct task *t, bool seccomp_stop)
 		inject_resume(t, k != STOP_EXIT);
 		return;
 	}
-	resume(t, 0);
+	tracer_resume(t, 0);
 }
 
 static pid_t read_tgid(pid_t tid)
@@ -802,14 +797,14 @@ static void on_exec(struct task *t)
 		task_free(t);
 		return;
 	}
-	resume(t, 0);
+	tracer_resume(t, 0);
 }
 
 static void on_signal(struct task *t, int sig)
 {
 	siginfo_t si;
 	if (ptrace(PTRACE_GETSIGINFO, t->tid, 0, &si) < 0) {
-		resume(t, sig);
+		tracer_resume(t, sig);
 		return;
 	}
 	if (unlikely(opt.timeline) && !(t->flags & T_HIDDEN) && filter_signal(sig))
@@ -823,7 +818,7 @@ static void on_signal(struct task *t, int sig)
 			json_signal(t, sig, &si);
 			if (opt.stack)
 				unwind_print_signal(t);
-			resume(t, sig);
+			tracer_resume(t, sig);
 			return;
 		}
 		struct emit e;
@@ -838,7 +833,7 @@ static void on_signal(struct task *t, int sig)
 		if (opt.stack)
 			unwind_print_signal(t);
 	}
-	resume(t, sig);
+	tracer_resume(t, sig);
 }
 
 static void on_group_stop(struct task *t, int sig)
@@ -907,7 +902,7 @@ static void dispatch(pid_t pid, int status)
 	default:
 		break;
 	}
-	resume(t, 0);
+	tracer_resume(t, 0);
 }
 
 /* Under seccomp a started process cannot be detached: its traced calls
