@@ -45,7 +45,6 @@ struct poke {
 };
 
 struct rule {
-	const char *spec;	/* for messages */
 	bool has_error, has_retval;
 	int error;
 	unsigned long retval;
@@ -244,9 +243,11 @@ static void parse_rule(const char *spec, bool fault)
 	spec_kind = fault ? "fault" : "inject";
 	const char *colon = strchr(spec, ':');
 	free(set);
-	set = colon ? strndup(spec, (size_t)(colon - spec)) : xstrdup(spec);
+	set = xstrdup(spec);
+	if (colon)
+		set[colon - spec] = 0;
 	filter_select(set, sel);
-	r = (struct rule){ .spec = spec, .syscall = -1, .first = 1, .last = UINT32_MAX, .step = 1 };
+	r = (struct rule){ .syscall = -1, .first = 1, .last = UINT32_MAX, .step = 1 };
 	free(opts);
 	opts = xstrdup(colon ? colon + 1 : "");
 	char *save = NULL;
